@@ -1,0 +1,146 @@
+// The LayerGraph IR: plain, JSON-serializable data describing what a file builds — layers, their calls, tensors
+// with shapes, models, diagnostics. Every consumer (CLI, summary, webview, editor features, trainer) reads this and
+// never re-analyzes. No behaviour lives here.
+
+import type { Shape } from './shape';
+
+export type Language = 'python' | 'typescript' | 'javascript';
+
+/** 1-based lines and columns (UTF-16 code units), plus 0-based offsets into the text. */
+export interface SourceRange {
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface WeightIR {
+  name: string;
+  shape: Shape;
+  trainable: boolean;
+}
+
+export interface LayerIR {
+  id: number;
+  /** Runtime name: Keras `dense_1`, TF.js `dense_Dense2`. */
+  name: string;
+  /** Keras class name (also for TF.js files): `Dense`. */
+  className: string;
+  /** Whether the catalog knows the class (false: opaque node, unknown shapes, no errors). */
+  known: boolean;
+  /** Config keyed by Keras argument names, defaults filled in; values not statically known are `{"$unknown":true}`. */
+  config: Record<string, unknown>;
+  /** Where the layer object was created (the constructor call). */
+  range: SourceRange;
+  /** Variable the layer object was first bound to, if any. */
+  variable: string | null;
+  /** Parameter counts once built (null while unknown, e.g. never called or unknown input size). */
+  params: number | null;
+  trainableParams: number | null;
+  nonTrainableParams: number | null;
+  weights: WeightIR[];
+  /** Call ids in call order. A layer with more than one call is shared (one set of weights). */
+  calls: number[];
+}
+
+export interface CallIR {
+  id: number;
+  layer: number;
+  /** 0-based index among this layer's calls (Keras's node index). */
+  index: number;
+  /** The call expression (`layer(x)` / `layer.apply(x)`), or the creation site for Input. */
+  range: SourceRange;
+  inputs: number[];
+  outputs: number[];
+  /** Helper-function call chain this call was made inside (outermost first), for grouping in the graph. */
+  scope: ScopeFrame[];
+  /** Set when the call raised an error: the diagnostic's index in AnalysisResult.diagnostics. */
+  error?: number;
+}
+
+export interface ScopeFrame {
+  /** Function name. */
+  name: string;
+  /** Where that function was called (a unique group per call site and iteration). */
+  callRange: SourceRange;
+  /** A number unique per invocation, so two calls of one helper are two groups. */
+  invocation: number;
+}
+
+export interface TensorIR {
+  id: number;
+  shape: Shape | null;
+  /** The call that produced it and which of its outputs it is (Input tensors: the InputLayer's call). */
+  producer: { call: number; index: number } | null;
+  /** Keras-style reference `layer_name[node][tensor]` used in summaries' Connected-to column. */
+  ref: string;
+}
+
+export interface ModelIR {
+  id: number;
+  name: string;
+  kind: 'functional' | 'sequential';
+  /** Variable the model was bound to. */
+  variable: string | null;
+  /** The Model(...) / Sequential(...) / tf.model(...) expression. */
+  range: SourceRange;
+  inputs: number[];
+  outputs: number[];
+  /** Layer ids in Keras's `model.layers` order (topological; InputLayers first for functional models). */
+  layers: number[];
+  /** Call ids that belong to this model, topologically ordered. */
+  calls: number[];
+  totalParams: number | null;
+  trainableParams: number | null;
+  nonTrainableParams: number | null;
+  /** True when Keras prints the "Connected to" column: branching, merging or shared layers. */
+  sequentialLike: boolean;
+}
+
+export type Severity = 'error' | 'warning' | 'information';
+
+export type DiagnosticCode =
+  | 'syntax-error'
+  | 'shape-mismatch' // a layer's input does not fit what it was built for (InputSpec)
+  | 'shared-layer-input' // the same, at a second+ call of a shared layer
+  | 'merge-shape-mismatch'
+  | 'concat-shape-mismatch'
+  | 'reshape-size-mismatch'
+  | 'dot-axes-mismatch'
+  | 'rank-mismatch'
+  | 'invalid-config'
+  | 'invalid-input'
+  | 'graph-disconnected'
+  | 'unused-input'
+  | 'unknown-layer'
+  | 'unknown-import'
+  | 'analysis-limit'
+  | 'internal-error';
+
+export interface RelatedInfo {
+  range: SourceRange;
+  message: string;
+}
+
+export interface Diagnostic {
+  severity: Severity;
+  code: DiagnosticCode;
+  message: string;
+  range: SourceRange;
+  related: RelatedInfo[];
+}
+
+export interface AnalysisResult {
+  file: string;
+  language: Language;
+  /** The document version analyzed (editor) — consumers drop stale results. */
+  version?: number;
+  models: ModelIR[];
+  layers: LayerIR[];
+  calls: CallIR[];
+  tensors: TensorIR[];
+  diagnostics: Diagnostic[];
+  stats: { parseMs: number; evalMs: number; fuelUsed: number };
+}

@@ -1,0 +1,32 @@
+// The layer catalog's index: finds a LayerDef by Keras class name (or alias) and by TF.js factory name.
+// Each family file registers its layers; this file only indexes them.
+
+import type { LayerDef } from './types';
+import { coreLayers } from './core';
+
+const byKerasName = new Map<string, LayerDef>();
+const byTfjsFactory = new Map<string, LayerDef>();
+
+function register(defs: LayerDef[]): void {
+  for (const def of defs) {
+    byKerasName.set(def.className, def);
+    for (const alias of def.aliases ?? []) byKerasName.set(alias, def);
+    if (def.tfjsFactory) byTfjsFactory.set(def.tfjsFactory, def);
+  }
+}
+
+register(coreLayers);
+
+/** `Dense`, `Conv2D`, or an alias like `MaxPool2D`. */
+export function layerByKerasName(name: string): LayerDef | undefined {
+  return byKerasName.get(name);
+}
+
+/** `dense`, `conv2d`: the name after `tf.layers.`. */
+export function layerByTfjsFactory(name: string): LayerDef | undefined {
+  return byTfjsFactory.get(name);
+}
+
+export function allLayers(): LayerDef[] {
+  return [...new Set(byKerasName.values())];
+}
