@@ -3,6 +3,13 @@
 
 import type { LayerDef } from './types';
 import { coreLayers } from './core';
+import { mergeLayers } from './merge';
+import { reshapeLayers } from './reshape';
+import { normalizationLayers } from './normalization';
+import { embeddingLayers } from './embedding';
+import { convLayers } from './conv';
+import { poolingLayers } from './pooling';
+import { recurrentLayers } from './recurrent';
 
 const byKerasName = new Map<string, LayerDef>();
 const byTfjsFactory = new Map<string, LayerDef>();
@@ -15,7 +22,7 @@ function register(defs: LayerDef[]): void {
   }
 }
 
-register(coreLayers);
+for (const family of [coreLayers, mergeLayers, reshapeLayers, normalizationLayers, embeddingLayers, convLayers, poolingLayers, recurrentLayers]) register(family);
 
 /** `Dense`, `Conv2D`, or an alias like `MaxPool2D`. */
 export function layerByKerasName(name: string): LayerDef | undefined {

@@ -1,0 +1,118 @@
+// Using a catalog entry: turn given arguments into a config (defaults per dialect), and run one call of a layer
+// (input checks, build on first call, output shapes, weights). The evaluator and the oracle tests both use this;
+// it knows nothing about syntax, names or diagnostics.
+
+import type { Shape } from '../graph/shape';
+import { commonArgs } from './core';
+import { checkInputSpecs } from './inputSpec';
+import { isUnknown, LayerError, UNKNOWN, type BuildResult, type CallContext, type ConfigValue, type Dialect, type LayerConfig, type LayerDef, type WeightDef } from './types';
+
+export interface ResolvedConfig {
+  config: LayerConfig;
+  /** Arguments the layer does not take (Keras would raise TypeError; TF.js ignores or throws). */
+  unexpected: string[];
+  /** More positional arguments than the signature has. */
+  extraPositional: number;
+}
+
+/**
+ * Builds a config keyed by Keras names. `positional` fill `def.args` in order (Python); `keywords` are keyed by
+ * Keras names for Python and by TF.js config keys for TS/JS. Missing arguments get the dialect's default;
+ * required ones without a value are UNKNOWN.
+ */
+export function resolveConfig(
+  def: LayerDef,
+  positional: ConfigValue[],
+  keywords: Record<string, ConfigValue>,
+  dialect: Dialect,
+): ResolvedConfig {
+  const config: LayerConfig = {};
+  const unexpected: string[] = [];
+  const all = [...def.args, ...commonArgs.filter((c) => !def.args.some((a) => a.py === c.py))];
+  positional.slice(0, def.args.length).forEach((v, i) => (config[def.args[i].py] = v));
+  for (const [key, value] of Object.entries(keywords)) {
+    const arg = all.find((a) => (dialect === 'keras' ? a.py === key : a.js === key));
+    if (arg) config[arg.py] = value;
+    else unexpected.push(key);
+  }
+  for (const arg of all) {
+    if (arg.py in config) continue;
+    const fallback = dialect === 'tfjs' && 'jsDefault' in arg ? arg.jsDefault : arg.default;
+    config[arg.py] = fallback === undefined ? UNKNOWN : fallback;
+  }
+  return { config, unexpected, extraPositional: Math.max(0, positional.length - def.args.length) };
+}
+
+export interface CallOutcome {
+  /** One shape per output tensor; empty when the call failed. */
+  outputs: Shape[];
+  /** True when the call returns a list of tensors (merge of states, return_state …). */
+  returnsList: boolean;
+  /** Set on the first successful call. */
+  build?: BuildResult;
+  error?: LayerError;
+  /** A failure inside the catalog itself (a bug of ours, not the user's): reported, never thrown. */
+  internalError?: string;
+}
+
+/** Runs one call: input specs (the built ones after the first call), build if not built, output shapes. */
+export function callLayer(
+  def: LayerDef,
+  config: LayerConfig,
+  inputShapes: Shape[],
+  ctx: CallContext,
+  built: BuildResult | undefined,
+): CallOutcome {
+  try {
+    checkInputSpecs(built?.inputSpec ?? def.inputSpec?.(config, ctx), inputShapes, ctx);
+    const build = built ?? def.build?.(config, inputShapes, ctx) ?? { weights: [] };
+    const result = def.computeOutputShape(config, inputShapes, ctx);
+    const returnsList = def.returnsList?.(config) ?? false;
+    const outputs = returnsList ? (result as Shape[]) : [result as Shape];
+    return { outputs, returnsList, build: built ? undefined : build };
+  } catch (e) {
+    if (e instanceof LayerError) return { outputs: [], returnsList: false, error: e };
+    return { outputs: [], returnsList: false, internalError: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** Runs the constructor-time checks (TF.js validates some configs when the layer is created). */
+export function validateConfig(def: LayerDef, config: LayerConfig, ctx: CallContext): LayerError | undefined {
+  try {
+    def.validateConfig?.(config, ctx);
+    return undefined;
+  } catch (e) {
+    if (e instanceof LayerError) return e;
+    return undefined;
+  }
+}
+
+export interface ParamCounts {
+  total: number | null;
+  trainable: number | null;
+  nonTrainable: number | null;
+}
+
+function weightSize(w: WeightDef): number | null {
+  let n = 1;
+  for (const d of w.shape) {
+    if (typeof d !== 'number') return null;
+    n *= d;
+  }
+  return n;
+}
+
+/** Sums weight sizes; a weight of unknown size makes the sum unknown (null). A frozen layer's are non-trainable. */
+export function countParams(weights: WeightDef[], layerTrainable = true): ParamCounts {
+  let trainable: number | null = 0;
+  let nonTrainable: number | null = 0;
+  for (const w of weights) {
+    const size = weightSize(w);
+    if (w.trainable && layerTrainable) trainable = trainable === null || size === null ? null : trainable + size;
+    else nonTrainable = nonTrainable === null || size === null ? null : nonTrainable + size;
+  }
+  const total = trainable === null || nonTrainable === null ? null : trainable + nonTrainable;
+  return { total, trainable, nonTrainable };
+}
+
+export { isUnknown };

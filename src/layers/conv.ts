@@ -1,0 +1,5 @@
+// Conv layers. (Placeholder: filled in by the catalog work.)
+
+import type { LayerDef } from './types';
+
+export const convLayers: LayerDef[] = [];

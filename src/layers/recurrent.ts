@@ -1,0 +1,5 @@
+// Recurrent layers. (Placeholder: filled in by the catalog work.)
+
+import type { LayerDef } from './types';
+
+export const recurrentLayers: LayerDef[] = [];
