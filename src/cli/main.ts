@@ -1,0 +1,213 @@
+// The `layergraph` command line: `summary` (Keras/TF.js model.summary() tables or JSON) and `check` (compiler-style
+// diagnostics, CI exit codes) over files it reads and analyzes. It formats; it never analyzes or renders by itself.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { analyzeText, languageOf } from '../analysis/analyze';
+import type { AnalysisResult, Diagnostic } from '../graph/ir';
+import { toCliJson } from '../graph/json';
+import { renderSummary, renderSummaryTfjs } from '../graph/summary';
+
+export const EXIT_OK = 0;
+/** `check` found at least one error-severity diagnostic. */
+export const EXIT_ERRORS_FOUND = 1;
+/** Bad command line, unknown language or unreadable file: the analysis did not happen. */
+export const EXIT_USAGE = 2;
+
+export interface Output {
+  write(text: string): unknown;
+}
+
+export interface CliIo {
+  stdout: Output;
+  stderr: Output;
+  /** The analyzer; tests inject hand-built results. Defaults to the real `analyzeText`. */
+  analyze?: (text: string, fileName: string) => AnalysisResult;
+  /** Defaults to reading UTF-8 from disk. */
+  readFile?: (file: string) => string;
+  /** Width of the terminal stdout is, if it is one: Keras sizes its table from it (80 otherwise). */
+  terminalColumns?: number;
+}
+
+const SUPPORTED_EXTENSIONS = '.py, .pyi, .ts, .tsx, .mts, .cts, .js, .jsx, .mjs or .cjs';
+
+const HELP = `Usage: layergraph <command> [options] FILE...
+
+Static analysis of Keras (Python) and TensorFlow.js (TypeScript/JavaScript) model code.
+Your code is never executed.
+
+Commands:
+  summary FILE... [--json]  Print model.summary() for every model in each file (Keras 3's
+                            table for Python, TF.js's for TypeScript/JavaScript), followed
+                            by the file's diagnostics. With --json, print the analysis as
+                            JSON instead: one object per file (an array for several files).
+  check FILE...             Print each diagnostic as
+                              path:line:col: severity: message [code]
+                            with related locations as "path:line:col: note: message".
+  help                      Show this help.
+
+Options:
+  --json                    (summary) Print JSON.
+  -h, --help                Show this help.
+  --version                 Print the version.
+
+Files: ${SUPPORTED_EXTENSIONS}.
+
+Exit status:
+  0  success (summary always, check when no error was found)
+  1  check found at least one error
+  2  usage error, unknown language or unreadable file
+`;
+
+/** Runs one command line (without the `node layergraph` prefix) and returns the exit status. */
+export function run(argv: string[], io: CliIo): number {
+  let parsed: ReturnType<typeof parseCommandLine>;
+  try {
+    parsed = parseCommandLine(argv);
+  } catch (e) {
+    return usageError(io, e instanceof Error ? e.message : String(e));
+  }
+  const { values, positionals } = parsed;
+  const [command, ...files] = positionals;
+  if (values.help || command === 'help') {
+    io.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  if (values.version) {
+    io.stdout.write(`${readVersion()}\n`);
+    return EXIT_OK;
+  }
+  if (command === undefined) return usageError(io, 'missing command');
+  if (command !== 'summary' && command !== 'check') return usageError(io, `unknown command '${command}'`);
+  if (files.length === 0) return usageError(io, `${command}: no input files`);
+  if (values.json && command !== 'summary') return usageError(io, `--json is only valid with 'summary'`);
+
+  const analyses: { file: string; result: AnalysisResult }[] = [];
+  let failed = false;
+  for (const file of files) {
+    const outcome = analyzeFile(file, io);
+    if ('error' in outcome) {
+      io.stderr.write(`layergraph: ${outcome.error}\n`);
+      failed = true;
+    } else {
+      analyses.push({ file, result: outcome.result });
+    }
+  }
+
+  if (command === 'check') {
+    for (const { file, result } of analyses) io.stdout.write(result.diagnostics.map((d) => formatDiagnostic(file, d)).join(''));
+    if (failed) return EXIT_USAGE;
+    const anyError = analyses.some(({ result }) => result.diagnostics.some((d) => d.severity === 'error'));
+    return anyError ? EXIT_ERRORS_FOUND : EXIT_OK;
+  }
+
+  if (values.json) {
+    const docs = analyses.map(({ file, result }) => ({ ...toCliJson(result), file }));
+    if (files.length === 1 && docs.length === 1) io.stdout.write(JSON.stringify(docs[0], null, 2) + '\n');
+    else if (files.length > 1) io.stdout.write(JSON.stringify(docs, null, 2) + '\n');
+  } else {
+    analyses.forEach(({ file, result }, i) => {
+      if (i > 0) io.stdout.write('\n');
+      io.stdout.write(formatSummaryText(file, result, files.length > 1, io.terminalColumns));
+    });
+  }
+  return failed ? EXIT_USAGE : EXIT_OK;
+}
+
+function parseCommandLine(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean' },
+    },
+  });
+}
+
+function usageError(io: CliIo, message: string): number {
+  io.stderr.write(`layergraph: ${message}\nRun 'layergraph --help' for usage.\n`);
+  return EXIT_USAGE;
+}
+
+function analyzeFile(file: string, io: CliIo): { result: AnalysisResult } | { error: string } {
+  if (languageOf(file) === undefined) {
+    return { error: `${file}: unknown language; expected a ${SUPPORTED_EXTENSIONS} file` };
+  }
+  let text: string;
+  try {
+    text = (io.readFile ?? ((f: string) => fs.readFileSync(f, 'utf8')))(file);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const reason = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.message;
+    return { error: `${file}: cannot read file: ${reason}` };
+  }
+  try {
+    return { result: (io.analyze ?? ((t: string, f: string) => analyzeText(t, f)))(text, file) };
+  } catch (e) {
+    // The analyzer is built never to throw on user code; if it does anyway, report it instead of a stack trace.
+    return { error: `${file}: internal error while analyzing: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+/** Each model's summary in its language's format, then the diagnostics. */
+function formatSummaryText(file: string, result: AnalysisResult, withHeading: boolean, terminalColumns?: number): string {
+  const parts: string[] = [];
+  if (withHeading) parts.push(`==> ${file} <==\n`);
+  if (result.models.length === 0) parts.push(`${file}: no models found\n`);
+  result.models.forEach((model, i) => {
+    if (i > 0) parts.push('\n');
+    if (result.language === 'python') {
+      parts.push(renderSummary(result, model, { terminalColumns }));
+    } else {
+      // TF.js's summary has no title line; with several models in a file the reader needs to know which is which.
+      parts.push(`Model: "${model.name}"\n`, renderSummaryTfjs(result, model));
+    }
+  });
+  if (result.diagnostics.length > 0) {
+    if (result.models.length > 0) parts.push('\n');
+    parts.push(...result.diagnostics.map((d) => formatDiagnostic(file, d)));
+  }
+  return parts.join('');
+}
+
+/** `path:line:col: severity: message [code]`, then one `note` line per related location (the gcc convention, which
+ *  editors' problem matchers already understand). */
+export function formatDiagnostic(file: string, d: Diagnostic): string {
+  let text = `${file}:${d.range.line}:${d.range.column}: ${d.severity}: ${d.message} [${d.code}]\n`;
+  for (const r of d.related) text += `${file}:${r.range.line}:${r.range.column}: note: ${r.message}\n`;
+  return text;
+}
+
+function readVersion(): string {
+  try {
+    // out/src/cli/main.js → the package root three levels up (src/cli/main.ts under ts-node-like runners too).
+    for (const candidate of [path.resolve(__dirname, '../../../package.json'), path.resolve(__dirname, '../../package.json')]) {
+      if (fs.existsSync(candidate)) {
+        const pkg = JSON.parse(fs.readFileSync(candidate, 'utf8')) as { name?: string; version?: string };
+        if (pkg.name === 'layergraph' && pkg.version) return pkg.version;
+      }
+    }
+  } catch {
+    // fall through
+  }
+  return 'unknown';
+}
+
+/** Entry point for `bin/layergraph.js`: real process I/O, exit status through `process.exitCode`. */
+export function main(): void {
+  // `layergraph summary … | head` closes the pipe early; that is not an error worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+  process.exitCode = run(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    terminalColumns: process.stdout.isTTY ? process.stdout.columns : undefined,
+  });
+}
+
+if (require.main === module) main();
