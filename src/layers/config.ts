@@ -50,3 +50,23 @@ export function dimList(v: ConfigValue | undefined): Dim[] | null {
 export function invalid(message: string): LayerError {
   return new LayerError('invalid-config', message);
 }
+
+/** How Python's `repr` would print a config value inside a Keras message (`(2, 3)`, `None`, `True`, `'same'`).
+ *  A list from the code is printed as a tuple: the evaluator does not tell tuples and lists apart, and Keras
+ *  messages mostly print arguments after `tuple(...)`. */
+export function pyRepr(v: ConfigValue | undefined): string {
+  if (v === undefined || v === null) return 'None';
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') return `'${v}'`;
+  if (Array.isArray(v)) return v.length === 1 ? `(${pyRepr(v[0])},)` : `(${v.map(pyRepr).join(', ')})`;
+  if (isUnknown(v)) return '...';
+  return `{${Object.entries(v).map(([k, x]) => `'${k}': ${pyRepr(x)}`).join(', ')}}`;
+}
+
+/** An integer list (e.g. Permute's `dims`), or null when not statically a list of known integers. */
+export function knownIntList(v: ConfigValue | undefined): number[] | null {
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'number' && Number.isInteger(x))) return null;
+  return v as number[];
+}
+

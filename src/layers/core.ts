@@ -1,9 +1,10 @@
-// Core layers: InputLayer, Dense, Activation (keras/src/layers/core/*.py, tfjs-layers/src/layers/core.ts).
-// Shape math and weights only; the evaluator handles calling, naming and diagnostics.
+// Core layers: InputLayer, Dense, Activation, Masking, and the shape-preserving regularization layers (Dropout
+// family, Gaussian noise, ActivityRegularization). Shape math and weights only; the evaluator handles calling,
+// naming and diagnostics.
 
 import type { Shape } from '../graph/shape';
-import { num } from './config';
-import type { ArgDef, LayerDef } from './types';
+import { num, pyRepr } from './config';
+import { LayerError, type ArgDef, type CallContext, type LayerConfig, type LayerDef } from './types';
 
 /** Arguments every layer takes; the evaluator reads them (name, input_shape …) for all layers alike. */
 export const commonArgs: ArgDef[] = [
@@ -67,4 +68,126 @@ const Activation: LayerDef = {
   computeOutputShape: (_config, [input]) => input,
 };
 
-export const coreLayers: LayerDef[] = [InputLayer, Dense, Activation];
+/** Keras 3 rejects a rate (or stddev) outside [0, 1] in the constructor; TF.js takes any value (Dropout clamps
+ *  it, the noise layers use it as is), so TF.js files get no error here. */
+function unitInterval(key: string) {
+  return (config: LayerConfig, ctx: CallContext): void => {
+    const v = num(config, key);
+    if (ctx.dialect !== 'keras' || v === null || (v >= 0 && v <= 1)) return;
+    throw new LayerError(
+      'invalid-config',
+      `Invalid value received for argument \`${key}\`. Expected a float value between 0 and 1. Received: ${key}=${pyRepr(v)}`,
+    );
+  };
+}
+
+/** A layer whose output has its input's shape and which has no weights. */
+function identityLayer(def: Omit<LayerDef, 'computeOutputShape'>): LayerDef {
+  return { ...def, computeOutputShape: (_config, [input]) => input };
+}
+
+const Dropout = identityLayer({
+  className: 'Dropout',
+  tfjsFactory: 'dropout',
+  args: [
+    { py: 'rate', js: 'rate' },
+    { py: 'noise_shape', js: 'noiseShape', default: null },
+    { py: 'seed', js: 'seed', default: null },
+  ],
+  validateConfig: unitInterval('rate'),
+});
+
+// Spatial dropouts: Keras InputSpec(ndim=3/4/5). TF.js 4.22 has only spatialDropout1d (no data_format there).
+const SpatialDropout1D = identityLayer({
+  className: 'SpatialDropout1D',
+  tfjsFactory: 'spatialDropout1d',
+  args: [
+    { py: 'rate', js: 'rate' },
+    { py: 'seed', js: 'seed', default: null },
+  ],
+  inputSpec: () => ({ ndim: 3 }),
+  validateConfig: unitInterval('rate'),
+});
+
+const SpatialDropout2D = identityLayer({
+  className: 'SpatialDropout2D',
+  args: [
+    { py: 'rate' },
+    { py: 'data_format', default: null },
+    { py: 'seed', default: null },
+  ],
+  inputSpec: () => ({ ndim: 4 }),
+  validateConfig: unitInterval('rate'),
+});
+
+const SpatialDropout3D = identityLayer({
+  className: 'SpatialDropout3D',
+  args: [
+    { py: 'rate' },
+    { py: 'data_format', default: null },
+    { py: 'seed', default: null },
+  ],
+  inputSpec: () => ({ ndim: 5 }),
+  validateConfig: unitInterval('rate'),
+});
+
+const GaussianNoise = identityLayer({
+  className: 'GaussianNoise',
+  tfjsFactory: 'gaussianNoise',
+  args: [
+    { py: 'stddev', js: 'stddev' },
+    { py: 'seed', default: null },
+  ],
+  validateConfig: unitInterval('stddev'),
+});
+
+const GaussianDropout = identityLayer({
+  className: 'GaussianDropout',
+  tfjsFactory: 'gaussianDropout',
+  args: [
+    { py: 'rate', js: 'rate' },
+    { py: 'seed', default: null },
+  ],
+  validateConfig: unitInterval('rate'),
+});
+
+const AlphaDropout = identityLayer({
+  className: 'AlphaDropout',
+  tfjsFactory: 'alphaDropout',
+  args: [
+    { py: 'rate', js: 'rate' },
+    { py: 'noise_shape', js: 'noiseShape', default: null },
+    { py: 'seed', default: null },
+  ],
+  validateConfig: unitInterval('rate'),
+});
+
+// Keras only; TF.js 4.22 has no ActivityRegularization layer.
+const ActivityRegularization = identityLayer({
+  className: 'ActivityRegularization',
+  args: [
+    { py: 'l1', default: 0.0 },
+    { py: 'l2', default: 0.0 },
+  ],
+});
+
+const Masking = identityLayer({
+  className: 'Masking',
+  tfjsFactory: 'masking',
+  args: [{ py: 'mask_value', js: 'maskValue', default: 0.0 }],
+});
+
+export const coreLayers: LayerDef[] = [
+  InputLayer,
+  Dense,
+  Activation,
+  Masking,
+  Dropout,
+  SpatialDropout1D,
+  SpatialDropout2D,
+  SpatialDropout3D,
+  GaussianNoise,
+  GaussianDropout,
+  AlphaDropout,
+  ActivityRegularization,
+];

@@ -2,9 +2,10 @@
 // compare output shapes, parameter counts and whether each one rejects the input.
 
 import * as tf from '@tensorflow/tfjs';
+import { isDeepStrictEqual } from 'node:util';
 import type { Shape } from '../../src/graph/shape';
 import { callLayer, countParams, resolveConfig, validateConfig } from '../../src/layers/apply';
-import { layerByTfjsFactory } from '../../src/layers/registry';
+import { layerByKerasName, layerByTfjsFactory } from '../../src/layers/registry';
 import type { ConfigValue, Dialect } from '../../src/layers/types';
 
 tf.setBackend('cpu');
@@ -65,4 +66,101 @@ export function rng(seed: number): { int(lo: number, hi: number): number; pick<T
     pick: (xs) => xs[Math.floor(next() * xs.length)],
     bool: () => next() < 0.5,
   };
+}
+
+/** Runs `tf.layers[factory](config)` on concrete zero tensors (an unknown batch size becomes 2), for the checks
+ *  TF.js defers from apply() to execution (e.g. Reshape's total size while the batch size is unknown). */
+export function tfjsExecOutcome(factory: string, config: Record<string, unknown>, inputShapes: Shape[], multiInput = false): Outcome {
+  try {
+    const make = (tf.layers as unknown as Record<string, (c: unknown) => tf.layers.Layer>)[factory];
+    if (!make) throw new Error(`tf.layers.${factory} does not exist`);
+    const layer = make(config);
+    const inputs = inputShapes.map((s) => tf.zeros(s.map((d, i) => (d === null && i === 0 ? 2 : (d as number)))));
+    const out = layer.apply(multiInput ? inputs : inputs[0]) as tf.Tensor | tf.Tensor[];
+    const outs = Array.isArray(out) ? out : [out];
+    const shapes = outs.map((t) => t.shape as Shape);
+    tf.dispose([...inputs, ...outs]);
+    return { shapes };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** TF.js names layers `flatten_Flatten3`, the catalog oracle `flatten_test`; messages are compared without them. */
+export function withoutLayerName(message: string): string {
+  return message.replace(/\b[a-z0-9_]+_[A-Z][A-Za-z0-9]*?\d+\b/g, '<layer>').replace(/\b[a-zA-Z0-9]+_test\b/g, '<layer>');
+}
+
+export interface Comparison {
+  /** TF.js's outcome (layer names in messages replaced). */
+  expected: Outcome;
+  /** The catalog's outcome in the TF.js dialect (layer names in messages replaced). */
+  actual: Outcome;
+  agree: boolean;
+}
+
+/** Runs one configuration through TF.js and the catalog (each on its own copy: TF.js mutates some configs, e.g.
+ *  Reshape's targetShape and LayerNormalization's axis) and says whether shapes, counts and errors agree. */
+export function compareWithTfjs(factory: string, config: Record<string, unknown>, inputShapes: Shape[], multiInput = false): Comparison {
+  const clean = (o: Outcome): Outcome => (o.error === undefined ? o : { error: withoutLayerName(o.error) });
+  const expected = clean(tfjsOutcome(factory, structuredClone(config), inputShapes, multiInput));
+  const actual = clean(catalogOutcome(factory, structuredClone(config), inputShapes));
+  return { expected, actual, agree: isDeepStrictEqual(expected, actual) };
+}
+
+/** The catalog's outcome for a Keras class (Python files: Keras names and defaults, Keras 3 messages), for table
+ *  tests of Keras-only behaviour. The layer is named `<snake>_test` in messages. */
+export function kerasCatalogOutcome(className: string, config: Record<string, unknown>, inputShapes: Shape[], positional: unknown[] = []): Outcome {
+  const def = layerByKerasName(className);
+  if (!def) return { error: `catalog has no ${className}` };
+  const { config: resolved } = resolveConfig(def, positional as ConfigValue[], config as Record<string, ConfigValue>, 'keras');
+  const ctx = { dialect: 'keras' as const, layerName: 'layer_test' };
+  const bad = validateConfig(def, resolved, ctx);
+  if (bad) return { error: bad.message };
+  const outcome = callLayer(def, resolved, inputShapes, ctx, undefined);
+  if (outcome.error) return { error: outcome.error.message };
+  if (outcome.internalError) throw new Error(`catalog crashed: ${outcome.internalError}`);
+  const counts = countParams(outcome.build?.weights ?? [], resolved.trainable !== false);
+  return { shapes: outcome.outputs, trainable: counts.trainable ?? undefined, nonTrainable: counts.nonTrainable ?? undefined };
+}
+
+export interface OracleCase {
+  config: Record<string, unknown>;
+  shapes: Shape[];
+}
+
+export interface OracleReport {
+  total: number;
+  agreed: number;
+  /** Of the agreed cases, those where both reject the config or input (the invalid configurations tested). */
+  agreedErrors: number;
+  /** Disagreements explained by a documented divergence, by name. */
+  documented: Record<string, number>;
+}
+
+/**
+ * Compares every case with TF.js. A disagreement must be explained by `documented`, which gets the case and both
+ * outcomes, checks the evidence for a known divergence and returns its name (or undefined); otherwise it throws.
+ */
+export function runOracle(
+  factory: string,
+  cases: OracleCase[],
+  options: { multiInput?: boolean; documented?: (c: OracleCase, cmp: Comparison) => string | undefined } = {},
+): OracleReport {
+  const report: OracleReport = { total: 0, agreed: 0, agreedErrors: 0, documented: {} };
+  for (const c of cases) {
+    const cmp = compareWithTfjs(factory, c.config, c.shapes, options.multiInput);
+    report.total++;
+    if (cmp.agree) {
+      report.agreed++;
+      if (cmp.expected.error !== undefined) report.agreedErrors++;
+      continue;
+    }
+    const why = options.documented?.(c, cmp);
+    if (!why) {
+      throw new Error(`catalog and TF.js disagree on tf.layers.${factory}: ${JSON.stringify({ ...c, tfjs: cmp.expected, catalog: cmp.actual })}`);
+    }
+    report.documented[why] = (report.documented[why] ?? 0) + 1;
+  }
+  return report;
 }
