@@ -1,7 +1,15 @@
-// The pipeline's entry: text in, AnalysisResult out. Picks the front-end by file name, lowers, evaluates.
-// (Skeleton: the evaluator is being written; until then this returns an empty result.)
+// The pipeline's entry: text in, AnalysisResult out. Picks the front-end by file name, lowers, evaluates with the
+// Keras/TF.js host, finalizes models. Never throws: an internal failure becomes one diagnostic.
 
 import type { AnalysisResult, Language } from '../graph/ir';
+import type { LoweredModule } from './core/ast';
+import { GraphBuilder } from './eval/graphBuilder';
+import { DEFAULT_FUEL, FuelExhausted, Interpreter } from './eval/interpreter';
+import { KerasHost } from './eval/kerasHost';
+import { finalizeModel } from './eval/models';
+import { LineIndex } from './lineIndex';
+import { lowerPython } from './python/lower';
+import { lowerTypeScript } from './typescript/lower';
 
 export function languageOf(fileName: string): Language | undefined {
   if (/\.pyi?$/i.test(fileName)) return 'python';
@@ -11,23 +19,63 @@ export function languageOf(fileName: string): Language | undefined {
 }
 
 export interface AnalyzeOptions {
-  /** Evaluation budget (steps); see DEFAULT_FUEL in the evaluator. */
+  /** Evaluation budget in steps (default DEFAULT_FUEL). */
   fuel?: number;
   version?: number;
+  /** Force a language instead of guessing it from the file name. */
+  language?: Language;
+}
+
+export function lower(text: string, fileName: string, language: Language): LoweredModule {
+  return language === 'python' ? lowerPython(text) : lowerTypeScript(text, fileName);
 }
 
 export function analyzeText(text: string, fileName: string, options: AnalyzeOptions = {}): AnalysisResult {
-  const language = languageOf(fileName) ?? 'python';
-  void text;
+  const language = options.language ?? languageOf(fileName) ?? 'python';
+  const lines = new LineIndex(text);
+  const t0 = performance.now();
+  let lowered: LoweredModule;
+  try {
+    lowered = lower(text, fileName, language);
+  } catch (e) {
+    lowered = { body: [], syntaxErrors: [{ start: 0, end: 0, message: `LayerGraph could not parse this file: ${e instanceof Error ? e.message : String(e)}` }] };
+  }
+  const t1 = performance.now();
+  const lang = language === 'python' ? 'python' : 'js';
+  let interp: Interpreter | undefined;
+  const g = new GraphBuilder(language === 'python' ? 'keras' : 'tfjs', lines, () => interp?.frames ?? []);
+  const host = new KerasHost(g, lang);
+  interp = new Interpreter(text, lang, host, options.fuel ?? DEFAULT_FUEL);
+  const evaluator = interp;
+  host.callFunction = (f, args, node) => evaluator.callValue(f, { positional: args, keywords: new Map(), node }, node);
+  for (const e of lowered.syntaxErrors) g.diagnose('error', 'syntax-error', e.message, e);
+  try {
+    interp.run(lowered.body);
+  } catch (e) {
+    if (e instanceof FuelExhausted) {
+      g.diagnose('information', 'analysis-limit', `LayerGraph stopped analyzing here: the file needs more than ${interp.startFuel.toLocaleString('en-US')} evaluation steps (a very long or endless loop?). The graph shows what was built up to this point.`, { start: e.at, end: e.at });
+    } else {
+      g.diagnose('information', 'internal-error', `LayerGraph hit an internal error and shows a partial graph: ${e instanceof Error ? e.message : String(e)}`, { start: 0, end: 0 });
+    }
+  }
+  const models = host.models.map((m) => {
+    try {
+      return finalizeModel(g, m);
+    } catch (e) {
+      g.diagnose('information', 'internal-error', `LayerGraph could not map model "${m.name}": ${e instanceof Error ? e.message : String(e)}`, m.node);
+      return undefined;
+    }
+  });
+  const t2 = performance.now();
   return {
     file: fileName,
     language,
     version: options.version,
-    models: [],
-    layers: [],
-    calls: [],
-    tensors: [],
-    diagnostics: [],
-    stats: { parseMs: 0, evalMs: 0, fuelUsed: 0 },
+    models: models.filter((m) => m !== undefined),
+    layers: g.layers,
+    calls: g.calls,
+    tensors: g.tensors,
+    diagnostics: g.diagnostics,
+    stats: { parseMs: t1 - t0, evalMs: t2 - t1, fuelUsed: interp.fuelUsed },
   };
 }

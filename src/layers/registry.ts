@@ -10,6 +10,7 @@ import { embeddingLayers } from './embedding';
 import { convLayers } from './conv';
 import { poolingLayers } from './pooling';
 import { recurrentLayers } from './recurrent';
+import { lambdaLayers } from './lambda';
 
 const byKerasName = new Map<string, LayerDef>();
 const byTfjsFactory = new Map<string, LayerDef>();
@@ -22,7 +23,7 @@ function register(defs: LayerDef[]): void {
   }
 }
 
-for (const family of [coreLayers, mergeLayers, reshapeLayers, normalizationLayers, embeddingLayers, convLayers, poolingLayers, recurrentLayers]) register(family);
+for (const family of [coreLayers, mergeLayers, reshapeLayers, normalizationLayers, embeddingLayers, convLayers, poolingLayers, recurrentLayers, lambdaLayers]) register(family);
 
 /** `Dense`, `Conv2D`, or an alias like `MaxPool2D`. */
 export function layerByKerasName(name: string): LayerDef | undefined {

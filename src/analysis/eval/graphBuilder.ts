@@ -1,0 +1,243 @@
+// Accumulates the IR while the evaluator runs: layer objects, their calls, tensors, diagnostics, and the runtime's
+// automatic names. It runs catalog rules for each call; it knows nothing of syntax or modules.
+
+import type { CallIR, Diagnostic, DiagnosticCode, LayerIR, RelatedInfo, Severity, SourceRange, TensorIR } from '../../graph/ir';
+import { formatShapeJs, formatShapePython, type Shape } from '../../graph/shape';
+import { callLayer, countParams } from '../../layers/apply';
+import type { Dialect, LayerConfig, LayerDef, LayerErrorCode } from '../../layers/types';
+import type { LineIndex } from '../lineIndex';
+import type { ScopeFrame } from './interpreter';
+import type { LayerObj } from './values';
+
+/** Keras 3 `to_snake_case` (keras/src/utils/naming.py). */
+export function kerasSnakeCase(name: string): string {
+  return name
+    .replace(/\W+/g, '')
+    .replace(/(.)([A-Z][a-z]+)/g, '$1_$2')
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toLowerCase();
+}
+
+/** TF.js `toSnakeCase` (tfjs-layers/src/utils/generic_utils.ts). */
+export function tfjsSnakeCase(name: string): string {
+  const s = name.replace(/(.)([A-Z][a-z0-9]+)/g, '$1_$2').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+  return s[0] !== '_' ? s : `private${s}`;
+}
+
+const LAYER_CODES: Record<LayerErrorCode, DiagnosticCode> = {
+  'input-spec': 'shape-mismatch',
+  'merge-shape': 'merge-shape-mismatch',
+  'concat-shape': 'concat-shape-mismatch',
+  'reshape-size': 'reshape-size-mismatch',
+  'dot-axes': 'dot-axes-mismatch',
+  'negative-dim': 'invalid-config',
+  'invalid-config': 'invalid-config',
+  'invalid-input': 'invalid-input',
+};
+
+export class GraphBuilder {
+  readonly layers: LayerIR[] = [];
+  readonly objs: LayerObj[] = [];
+  readonly calls: CallIR[] = [];
+  readonly tensors: TensorIR[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly uids = new Map<string, number>();
+
+  constructor(
+    readonly dialect: Dialect,
+    private readonly lines: LineIndex,
+    private readonly frames: () => ScopeFrame[],
+  ) {}
+
+  range(node: { start: number; end: number }): SourceRange {
+    return this.lines.range(node.start, node.end);
+  }
+
+  formatShape(shape: Shape): string {
+    return this.dialect === 'keras' ? formatShapePython(shape) : formatShapeJs(shape);
+  }
+
+  diagnose(severity: Severity, code: DiagnosticCode, message: string, node: { start: number; end: number }, related: RelatedInfo[] = []): number {
+    this.diagnostics.push({ severity, code, message, range: this.range(node), related });
+    return this.diagnostics.length - 1;
+  }
+
+  /** Everything recorded so far, to undo a speculative evaluation (inferring a Lambda body's shape). */
+  mark(): () => void {
+    const lengths = [this.layers.length, this.objs.length, this.calls.length, this.tensors.length, this.diagnostics.length];
+    const uids = new Map(this.uids);
+    return () => {
+      this.layers.length = lengths[0];
+      this.objs.length = lengths[1];
+      this.calls.length = lengths[2];
+      this.tensors.length = lengths[3];
+      this.diagnostics.length = lengths[4];
+      this.uids.clear();
+      for (const [k, v] of uids) this.uids.set(k, v);
+      for (const o of this.objs) while (o.calls.length && o.calls[o.calls.length - 1] >= this.calls.length) o.calls.pop();
+    };
+  }
+
+  // ---- names -------------------------------------------------------------------------------------------------------
+
+  /** Keras 3 `uniquify`: `dense`, `dense_1`, … per prefix. TF.js `getUid`: `dense_Dense1`, … per class. */
+  autoName(className: string): string {
+    if (this.dialect === 'keras') return this.kerasUnique(kerasSnakeCase(className));
+    return `${tfjsSnakeCase(className)}_${this.tfjsUid(className)}`;
+  }
+
+  kerasUnique(prefix: string): string {
+    const n = this.uids.get(prefix) ?? 0;
+    this.uids.set(prefix, n + 1);
+    return n === 0 ? prefix : `${prefix}_${n}`;
+  }
+
+  tfjsUid(prefix: string): string {
+    const n = (this.uids.get(prefix) ?? 0) + 1;
+    this.uids.set(prefix, n);
+    return `${prefix}${n}`;
+  }
+
+  inputName(): string {
+    return this.dialect === 'keras' ? this.kerasUnique('input_layer') : this.tfjsUid('input');
+  }
+
+  modelName(kind: 'functional' | 'sequential'): string {
+    if (this.dialect === 'keras') return this.kerasUnique(kind);
+    return this.tfjsUid(kind === 'functional' ? 'model' : 'sequential');
+  }
+
+  // ---- layers, calls, tensors ----------------------------------------------------------------------------------------
+
+  createLayer(def: LayerDef | undefined, className: string, config: LayerConfig, node: { start: number; end: number }, name?: string, op = false): LayerObj {
+    const id = this.layers.length;
+    const obj: LayerObj = { id, def, className, config, name: name ?? this.autoName(className), calls: [], isOp: op || undefined };
+    this.objs.push(obj);
+    this.layers.push({
+      id,
+      name: obj.name,
+      className,
+      known: def !== undefined,
+      config: config as Record<string, unknown>,
+      range: this.range(node),
+      variable: null,
+      // A layer with weights has unknown counts until its first call builds it.
+      params: def && !def.build ? 0 : null,
+      trainableParams: def && !def.build ? 0 : null,
+      nonTrainableParams: def && !def.build ? 0 : null,
+      weights: [],
+      calls: obj.calls,
+      ...(op ? { op: true } : {}),
+    });
+    return obj;
+  }
+
+  newTensor(shape: Shape | null, producer: { call: number; index: number } | null): number {
+    const id = this.tensors.length;
+    let ref = '?';
+    if (producer) {
+      const call = this.calls[producer.call];
+      ref = `${this.layers[call.layer].name}[${call.index}][${producer.index}]`;
+    }
+    this.tensors.push({ id, shape, producer, ref });
+    return id;
+  }
+
+  private newCall(layer: LayerObj, inputs: number[], node: { start: number; end: number }): CallIR {
+    const call: CallIR = {
+      id: this.calls.length,
+      layer: layer.id,
+      index: layer.calls.length,
+      range: this.range(node),
+      inputs,
+      outputs: [],
+      scope: this.frames().map((f) => ({ name: f.name, callRange: this.range(f.node), invocation: f.invocation })),
+    };
+    this.calls.push(call);
+    layer.calls.push(call.id);
+    return call;
+  }
+
+  /** An input layer and its single call, producing the input tensor. */
+  createInput(shape: Shape | null, node: { start: number; end: number }, name: string | undefined, config: LayerConfig, def: LayerDef | undefined): number {
+    const layer = this.createLayer(def, 'InputLayer', config, node, name ?? this.inputName());
+    const call = this.newCall(layer, [], node);
+    const t = this.newTensor(shape, { call: call.id, index: 0 });
+    call.outputs.push(t);
+    return t;
+  }
+
+  /**
+   * One call of a layer on tensors. Runs the catalog (input checks, build on first call, output shapes); a
+   * failure becomes a diagnostic at the call and the outputs become unknown, so analysis goes on.
+   * `extraInputs` are tensors the call consumes without affecting shapes (e.g. an RNN's initial_state).
+   */
+  callLayer(
+    layer: LayerObj,
+    inputs: (number | undefined)[],
+    node: { start: number; end: number },
+    extraInputs: number[] = [],
+    /** The output shape when the evaluator knows it better than the catalog (Lambda bodies); null = unknown. */
+    shapeOverride?: Shape | null,
+  ): { outputs: number[]; returnsList: boolean } {
+    const known = inputs.filter((t): t is number => t !== undefined);
+    const call = this.newCall(layer, [...known, ...extraInputs], node);
+    const shapes = inputs.map((t) => (t === undefined ? null : this.tensors[t].shape));
+    const unknownOutput = (): { outputs: number[]; returnsList: boolean } => {
+      const t = this.newTensor(null, { call: call.id, index: 0 });
+      call.outputs.push(t);
+      return { outputs: [t], returnsList: false };
+    };
+    if (shapeOverride !== undefined) {
+      if (shapeOverride === null) return unknownOutput();
+      const t = this.newTensor(shapeOverride, { call: call.id, index: 0 });
+      call.outputs.push(t);
+      return { outputs: [t], returnsList: false };
+    }
+    if (!layer.def || shapes.some((s) => s === null) || inputs.length === 0) return unknownOutput();
+    const ctx = { dialect: this.dialect, layerName: layer.name };
+    const outcome = callLayer(layer.def, layer.config, shapes as Shape[], ctx, layer.built);
+    if (outcome.error) {
+      const e = outcome.error;
+      let code = LAYER_CODES[e.code];
+      if (e.code === 'input-spec') code = /ndim/.test(e.message) ? 'rank-mismatch' : call.index > 0 ? 'shared-layer-input' : 'shape-mismatch';
+      call.error = this.diagnose('error', code, e.message, node, this.relatedForCall(layer, call, known));
+      return unknownOutput();
+    }
+    if (outcome.internalError) {
+      this.diagnose('information', 'internal-error', `LayerGraph could not compute the output of ${layer.name} (${layer.className}): ${outcome.internalError}`, node);
+      return unknownOutput();
+    }
+    if (outcome.build) {
+      layer.built = outcome.build;
+      layer.builtFor = shapes as Shape[];
+      const ir = this.layers[layer.id];
+      ir.weights = outcome.build.weights.map((w) => ({ name: w.name, shape: w.shape, trainable: w.trainable && layer.config.trainable !== false }));
+      const counts = countParams(outcome.build.weights, layer.config.trainable !== false);
+      ir.params = counts.total;
+      ir.trainableParams = counts.trainable;
+      ir.nonTrainableParams = counts.nonTrainable;
+    }
+    call.outputs = outcome.outputs.map((s, i) => this.newTensor(s, { call: call.id, index: i }));
+    return { outputs: call.outputs, returnsList: outcome.returnsList };
+  }
+
+  /** Related information for an error at a call: the first call of a shared layer, and where each input came from. */
+  private relatedForCall(layer: LayerObj, call: CallIR, inputs: number[]): { range: SourceRange; message: string }[] {
+    const related: { range: SourceRange; message: string }[] = [];
+    if (call.index > 0 && layer.builtFor) {
+      const first = this.calls[layer.calls[0]];
+      related.push({
+        range: first.range,
+        message: `${layer.name} was first called here and built for input shape ${layer.builtFor.map((s) => this.formatShape(s)).join(', ')}; every call of a shared layer uses the same weights`,
+      });
+    }
+    for (const t of inputs) {
+      const tensor = this.tensors[t];
+      if (!tensor.producer || tensor.shape === null) continue;
+      const producer = this.calls[tensor.producer.call];
+      related.push({ range: producer.range, message: `input of shape ${this.formatShape(tensor.shape)} comes from ${this.layers[producer.layer].name} here` });
+    }
+    return related;
+  }
+}

@@ -1,0 +1,800 @@
+// The static evaluator: runs the core form over symbolic values, never the user's code. It knows the semantics of
+// Python and JS that model code relies on; Keras/TF.js meaning is delegated to a Host. Fuel bounds every run.
+
+import type * as A from '../core/ast';
+import { applyFormatSpec, globalBuiltins, intOf, iterate, numOf, percentFormat, primitiveMethod, reprOf, toText, type Lang } from './builtins';
+import { Scope } from './scope';
+import {
+  bool,
+  dict,
+  dictKey,
+  FALSE,
+  isSequence,
+  list,
+  NONE,
+  num,
+  str,
+  TRUE,
+  tuple,
+  UNKNOWN_VALUE,
+  type ArgValues,
+  type ClassV,
+  type DictV,
+  type FuncV,
+  type InstanceV,
+  type Value,
+} from './values';
+
+/** Evaluation steps before giving up on a file (each expression and statement costs one). */
+export const DEFAULT_FUEL = 500_000;
+/** Nested user-function calls beyond this are treated as unknown (runaway recursion). */
+export const MAX_CALL_DEPTH = 64;
+/** Iterations of one `while` loop before it is abandoned (its test may never become false statically). */
+export const MAX_WHILE_ITERATIONS = 10_000;
+
+export class FuelExhausted extends Error {
+  constructor(readonly at: number) {
+    super('fuel exhausted');
+  }
+}
+
+/** What the Keras/TF.js layer of the analysis plugs in. Each hook returns undefined when it has nothing to say. */
+export interface Host {
+  importModule(module: string, node: A.Node): Value;
+  getAttr(obj: Value, name: string, node: A.Attr): Value | undefined;
+  call(callee: Value, args: ArgValues, node: A.Call): Value | undefined;
+  binop(op: A.BinaryOperator, left: Value, right: Value, node: A.BinOp): Value | undefined;
+  index(obj: Value, index: Value, node: A.Index): Value | undefined;
+  /** A value was bound to a variable name (names layers/models after their variables). */
+  bound(name: string, value: Value, node: A.Node): void;
+  globals(): Map<string, Value>;
+}
+
+export interface ScopeFrame {
+  name: string;
+  node: A.Node;
+  invocation: number;
+}
+
+type Flow = undefined | { kind: 'break' } | { kind: 'continue' } | { kind: 'return'; value: Value };
+
+export class Interpreter {
+  fuel: number;
+  readonly startFuel: number;
+  /** Helper-function calls in progress, outermost first: the groups layer calls are made in. */
+  readonly frames: ScopeFrame[] = [];
+  private invocations = 0;
+  readonly module: Scope;
+  private readonly builtins: Map<string, Value>;
+
+  constructor(
+    readonly text: string,
+    readonly lang: Lang,
+    private readonly host: Host,
+    fuel = DEFAULT_FUEL,
+  ) {
+    this.fuel = fuel;
+    this.startFuel = fuel;
+    this.builtins = globalBuiltins(lang);
+    for (const [k, v] of host.globals()) this.builtins.set(k, v);
+    this.module = new Scope(null);
+  }
+
+  get fuelUsed(): number {
+    return this.startFuel - Math.max(0, this.fuel);
+  }
+
+  private tick(node: A.Node): void {
+    if (--this.fuel < 0) throw new FuelExhausted(node.start);
+  }
+
+  run(body: A.Stmt[]): void {
+    this.hoist(body, this.module);
+    this.execBlock(body, this.module);
+  }
+
+  // ---- statements ----------------------------------------------------------------------------------------------
+
+  /** JS function declarations are usable before their statement; so are Python defs called from later code. */
+  private hoist(body: A.Stmt[], scope: Scope): void {
+    if (this.lang !== 'js') return;
+    for (const s of body) if (s.kind === 'def') scope.set(s.name, this.makeFunction(s.name, s.params, s.body, scope, s));
+  }
+
+  execBlock(body: A.Stmt[], scope: Scope): Flow {
+    for (const stmt of body) {
+      const flow = this.exec(stmt, scope);
+      if (flow) return flow;
+    }
+    return undefined;
+  }
+
+  private exec(s: A.Stmt, scope: Scope): Flow {
+    this.tick(s);
+    switch (s.kind) {
+      case 'expr':
+        this.eval(s.expr, scope);
+        return undefined;
+      case 'assign': {
+        const value = this.eval(s.value, scope);
+        for (const t of s.targets) this.assign(t, value, scope, s.declare !== undefined);
+        return undefined;
+      }
+      case 'augassign': {
+        const current = this.evalTarget(s.target, scope);
+        const value = this.eval(s.value, scope);
+        // Python `xs += ys` on a list extends it in place (aliases see it)
+        if (current.kind === 'list' && s.op === '+' && this.lang === 'python') {
+          const more = iterate(value);
+          if (more) {
+            current.items.push(...more);
+            return undefined;
+          }
+        }
+        const fake: A.BinOp = { kind: 'binop', op: s.op, left: s.target as A.Expr, right: s.value, start: s.start, end: s.end };
+        this.assign(s.target, this.binop(s.op, current, value, fake), scope, false);
+        return undefined;
+      }
+      case 'if': {
+        const t = this.truthy(this.eval(s.test, scope));
+        // An unknown condition takes the `then` branch: model code mostly guards optional blocks that way, and
+        // evaluating both branches would create layers twice.
+        return this.execBlock(t === false ? s.orelse : s.body, scope);
+      }
+      case 'for':
+        return this.execFor(s, scope);
+      case 'while':
+        return this.execWhile(s, scope);
+      case 'def': {
+        const f = this.makeFunction(s.name, s.params, s.body, scope, s);
+        let value: Value = f;
+        for (const d of s.decorators) {
+          const dec = this.eval(d, scope);
+          value = dec.kind === 'func' || dec.kind === 'builtin' ? this.callValue(dec, { positional: [value], keywords: new Map(), node: s }, s) : value;
+        }
+        scope.set(s.name, value);
+        return undefined;
+      }
+      case 'class': {
+        const cls: ClassV = { kind: 'class', name: s.name, bases: s.bases.map((b) => this.eval(b, scope)), attrs: new Map() };
+        const body = new Scope(scope);
+        this.execBlock(s.body, body);
+        for (const [k, v] of body.entries()) cls.attrs.set(k, v);
+        scope.set(s.name, cls);
+        return undefined;
+      }
+      case 'return':
+        return { kind: 'return', value: s.value ? this.eval(s.value, scope) : NONE };
+      case 'import':
+        this.execImport(s, scope);
+        return undefined;
+      case 'break':
+        return { kind: 'break' };
+      case 'continue':
+        return { kind: 'continue' };
+      case 'block':
+        this.hoist(s.body, scope);
+        return this.execBlock(s.body, scope);
+      case 'unsupported':
+        return undefined;
+    }
+  }
+
+  private execFor(s: A.For, scope: Scope): Flow {
+    const iterable = this.eval(s.iter, scope);
+    const items = iterate(iterable);
+    if (!items) {
+      // Not statically iterable: bind the target to unknown and skip the body (no guessed layers).
+      this.assign(s.target, UNKNOWN_VALUE, scope, true);
+      return undefined;
+    }
+    // Iterate over a snapshot when the body may grow the list (Python iterates live, JS too; a snapshot bounds it).
+    for (const item of [...items]) {
+      this.assign(s.target, item, scope, true);
+      const flow = this.execBlock(s.body, scope);
+      if (flow?.kind === 'break') return undefined;
+      if (flow?.kind === 'return') return flow;
+    }
+    return this.execBlock(s.orelse, scope);
+  }
+
+  private execWhile(s: A.While, scope: Scope): Flow {
+    for (let i = 0; i < MAX_WHILE_ITERATIONS; i++) {
+      const t = this.truthy(this.eval(s.test, scope));
+      if (t !== true) {
+        return t === false ? this.execBlock(s.orelse, scope) : undefined;
+      }
+      const flow = this.execBlock(s.body, scope);
+      if (flow?.kind === 'break') return undefined;
+      if (flow?.kind === 'return') return flow;
+      if (s.update) this.execBlock(s.update, scope);
+    }
+    return undefined;
+  }
+
+  private execImport(s: A.Import, scope: Scope): void {
+    const mod = this.host.importModule(s.module, s);
+    if (s.star) {
+      // `from keras.layers import *`: bind lazily is not possible; names resolve through the host's globals below.
+      this.starImports.push(mod);
+      return;
+    }
+    if (s.names) {
+      for (const { name, alias } of s.names) {
+        const attrNode: A.Attr = { kind: 'attr', object: { kind: 'unknown', start: s.start, end: s.start }, name, nameStart: s.start, start: s.start, end: s.end };
+        let v = this.getAttr(mod, name, attrNode);
+        if (v.kind === 'unknown') {
+          // `from keras import layers` where `layers` is a submodule
+          const sub = this.host.importModule(`${s.module}.${name}`, s);
+          if (sub.kind === 'module' && sub.known) v = sub;
+        }
+        scope.set(alias ?? name, v);
+      }
+      return;
+    }
+    if (s.alias) {
+      scope.set(s.alias, mod);
+      return;
+    }
+    // `import a.b.c` binds `a`
+    const top = s.module.split('.')[0];
+    scope.set(top, this.host.importModule(top, s));
+  }
+
+  private readonly starImports: Value[] = [];
+
+  // ---- assignment ------------------------------------------------------------------------------------------------
+
+  assign(t: A.Target, value: Value, scope: Scope, declare: boolean): void {
+    switch (t.kind) {
+      case 'name':
+        if (declare || this.lang === 'python') scope.set(t.name, value);
+        else scope.assign(t.name, value);
+        this.host.bound(t.name, value, t);
+        return;
+      case 'attr': {
+        const obj = this.eval(t.object, scope);
+        if (obj.kind === 'instance') obj.attrs.set(t.name, value);
+        else if (obj.kind === 'dict' && this.lang === 'js') obj.entries.set(`s:${t.name}`, { key: str(t.name), value });
+        else if (obj.kind === 'class') obj.attrs.set(t.name, value);
+        if (obj.kind === 'instance' || obj.kind === 'class') this.host.bound(t.name, value, t);
+        return;
+      }
+      case 'index': {
+        const obj = this.eval(t.object, scope);
+        const idx = this.eval(t.index, scope);
+        if (obj.kind === 'list') {
+          const i = intOf(idx);
+          if (i !== undefined) {
+            const k = i < 0 ? obj.items.length + i : i;
+            if (k >= 0 && k < obj.items.length) obj.items[k] = value;
+            else if (this.lang === 'js' && k >= 0 && k < obj.items.length + 1000) {
+              while (obj.items.length < k) obj.items.push(NONE);
+              obj.items[k] = value;
+            }
+          }
+        } else if (obj.kind === 'dict') {
+          const key = dictKey(idx);
+          if (key !== undefined) obj.entries.set(key, { key: idx, value });
+        }
+        return;
+      }
+      case 'tuple-target': {
+        const items = iterate(value);
+        const starAt = t.items.findIndex((x) => x.kind === 'star-target');
+        t.items.forEach((target, i) => {
+          if (target.kind === 'star-target') {
+            const rest = items ? items.slice(i, items.length - (t.items.length - 1 - i)) : undefined;
+            this.assign(target.target, rest ? list(rest) : UNKNOWN_VALUE, scope, declare);
+            return;
+          }
+          const k = starAt >= 0 && i > starAt && items ? items.length - (t.items.length - i) : i;
+          this.assign(target, items?.[k] ?? UNKNOWN_VALUE, scope, declare);
+        });
+        return;
+      }
+      case 'object-target': {
+        const used = new Set<string>();
+        for (const p of t.props) {
+          used.add(p.key);
+          let v = value.kind === 'dict' ? value.entries.get(`s:${p.key}`)?.value : undefined;
+          if (v === undefined && value.kind !== 'dict') v = this.getAttr(value, p.key, { kind: 'attr', object: { kind: 'unknown', start: t.start, end: t.end }, name: p.key, nameStart: t.start, start: t.start, end: t.end });
+          if ((v === undefined || v.kind === 'none') && p.default) v = this.eval(p.default, scope);
+          this.assign(p.target, v ?? (value.kind === 'dict' ? NONE : UNKNOWN_VALUE), scope, declare);
+        }
+        if (t.rest) {
+          const rest = dict();
+          if (value.kind === 'dict') for (const [k, e] of value.entries) if (!used.has(String(e.key.kind === 'str' ? e.key.value : k))) rest.entries.set(k, e);
+          this.assign(t.rest, value.kind === 'dict' ? rest : UNKNOWN_VALUE, scope, declare);
+        }
+        return;
+      }
+      case 'unknown':
+        return;
+    }
+  }
+
+  private evalTarget(t: A.Target, scope: Scope): Value {
+    if (t.kind === 'name' || t.kind === 'attr' || t.kind === 'index') return this.eval(t, scope);
+    return UNKNOWN_VALUE;
+  }
+
+  // ---- expressions -----------------------------------------------------------------------------------------------
+
+  eval(e: A.Expr, scope: Scope): Value {
+    this.tick(e);
+    switch (e.kind) {
+      case 'num':
+        return num(e.value, this.lang === 'python' && /[.eE]/.test(this.text.slice(e.start, e.end)) && !/^0[xXoObB]/.test(this.text.slice(e.start, e.end)));
+      case 'str':
+        return str(e.value);
+      case 'bool':
+        return bool(e.value);
+      case 'none':
+        return NONE;
+      case 'name':
+        return this.lookup(e.name, scope);
+      case 'attr':
+        return this.getAttr(this.eval(e.object, scope), e.name, e);
+      case 'index':
+        return this.evalIndex(e, scope);
+      case 'slice':
+        return UNKNOWN_VALUE;
+      case 'call':
+        return this.evalCall(e, scope);
+      case 'list':
+        return list(this.evalItems(e.items, scope));
+      case 'tuple':
+        return tuple(this.evalItems(e.items, scope));
+      case 'dict':
+        return this.evalDict(e, scope);
+      case 'binop':
+        return this.binop(e.op, this.eval(e.left, scope), this.eval(e.right, scope), e);
+      case 'unary':
+        return this.unary(e.op, this.eval(e.operand, scope));
+      case 'compare':
+        return this.compare(e, scope);
+      case 'logic': {
+        const left = this.eval(e.left, scope);
+        if (e.op === '??') return left.kind === 'none' ? this.eval(e.right, scope) : left.kind === 'unknown' ? UNKNOWN_VALUE : left;
+        const t = this.truthy(left);
+        if (t === undefined) return UNKNOWN_VALUE;
+        if (e.op === 'and') return t ? this.eval(e.right, scope) : left;
+        return t ? left : this.eval(e.right, scope);
+      }
+      case 'cond': {
+        const t = this.truthy(this.eval(e.test, scope));
+        return this.eval(t === false ? e.else : e.then, scope);
+      }
+      case 'function':
+        return this.makeFunction(e.name ?? '<lambda>', e.params, e.body, scope, e);
+      case 'template':
+        return this.evalTemplate(e, scope);
+      case 'comprehension':
+        return this.evalComprehension(e, scope);
+      case 'starred':
+        return this.eval(e.value, scope);
+      case 'unknown':
+        return UNKNOWN_VALUE;
+    }
+  }
+
+  private lookup(name: string, scope: Scope): Value {
+    const v = scope.lookup(name) ?? this.builtins.get(name);
+    if (v) return v;
+    for (const mod of this.starImports) {
+      const w = this.host.getAttr(mod, name, { kind: 'attr', object: { kind: 'unknown', start: 0, end: 0 }, name, nameStart: 0, start: 0, end: 0 });
+      if (w && w.kind !== 'unknown') return w;
+    }
+    return UNKNOWN_VALUE;
+  }
+
+  private evalItems(items: A.Expr[], scope: Scope): Value[] {
+    const out: Value[] = [];
+    for (const item of items) {
+      if (item.kind === 'starred') {
+        const v = this.eval(item.value, scope);
+        const xs = iterate(v);
+        if (xs) out.push(...xs);
+        else out.push(UNKNOWN_VALUE);
+      } else out.push(this.eval(item, scope));
+    }
+    return out;
+  }
+
+  private evalDict(e: A.DictExpr, scope: Scope): DictV {
+    const d = dict();
+    for (const entry of e.entries) {
+      if ('spread' in entry) {
+        const v = this.eval(entry.spread, scope);
+        if (v.kind === 'dict') for (const [k, x] of v.entries) d.entries.set(k, x);
+        continue;
+      }
+      const k = this.eval(entry.key, scope);
+      const key = dictKey(k);
+      if (key !== undefined) d.entries.set(key, { key: k, value: this.eval(entry.value, scope) });
+      else this.eval(entry.value, scope);
+    }
+    return d;
+  }
+
+  private evalTemplate(e: A.Template, scope: Scope): Value {
+    let out = '';
+    for (const part of e.parts) {
+      if (typeof part === 'string') {
+        out += part;
+        continue;
+      }
+      const v = this.eval(part.expr, scope);
+      const text = part.conversion === 'r' ? reprOf(v, this.lang) : applyFormatSpec(v, part.format ?? '', this.lang);
+      if (text === undefined) return UNKNOWN_VALUE;
+      out += text;
+    }
+    return str(out);
+  }
+
+  private evalComprehension(e: A.Comprehension, scope: Scope): Value {
+    const inner = new Scope(scope);
+    const results: Value[] = [];
+    const pairs: [Value, Value][] = [];
+    let known = true;
+    const loop = (i: number): void => {
+      if (!known) return;
+      if (i === e.clauses.length) {
+        if (e.type === 'dict') pairs.push([this.eval(e.element, inner), e.value ? this.eval(e.value, inner) : UNKNOWN_VALUE]);
+        else results.push(this.eval(e.element, inner));
+        return;
+      }
+      const c = e.clauses[i];
+      if (c.kind === 'if') {
+        const t = c.test ? this.truthy(this.eval(c.test, inner)) : true;
+        if (t === undefined) known = false;
+        else if (t) loop(i + 1);
+        return;
+      }
+      const items = c.iter ? iterate(this.eval(c.iter, inner)) : undefined;
+      if (!items || !c.target) {
+        known = false;
+        return;
+      }
+      for (const item of items) {
+        this.assign(c.target, item, inner, true);
+        loop(i + 1);
+      }
+    };
+    loop(0);
+    if (!known) return UNKNOWN_VALUE;
+    if (e.type === 'dict') return dict(pairs);
+    return e.type === 'gen' || e.type === 'list' || e.type === 'set' ? list(results) : tuple(results);
+  }
+
+  private evalIndex(e: A.Index, scope: Scope): Value {
+    const obj = this.eval(e.object, scope);
+    if (e.index.kind === 'slice') {
+      const lo = e.index.lower ? intOf(this.eval(e.index.lower, scope)) : undefined;
+      const hi = e.index.upper ? intOf(this.eval(e.index.upper, scope)) : undefined;
+      const step = e.index.step ? intOf(this.eval(e.index.step, scope)) : 1;
+      if ((e.index.lower && lo === undefined) || (e.index.upper && hi === undefined) || step === undefined || step === 0) return this.host.index(obj, UNKNOWN_VALUE, e) ?? UNKNOWN_VALUE;
+      if (isSequence(obj) || obj.kind === 'str') {
+        const items = isSequence(obj) ? obj.items : [...obj.value].map(str);
+        const picked = sliceItems(items, lo, hi, step);
+        if (obj.kind === 'str') return str(picked.map((v) => (v as { value: string }).value).join(''));
+        return obj.kind === 'tuple' ? tuple(picked) : list(picked);
+      }
+      return this.host.index(obj, UNKNOWN_VALUE, e) ?? UNKNOWN_VALUE;
+    }
+    const idx = this.eval(e.index, scope);
+    const fromHost = this.host.index(obj, idx, e);
+    if (fromHost) return fromHost;
+    if (isSequence(obj) || obj.kind === 'str') {
+      const i = intOf(idx);
+      if (i === undefined) return UNKNOWN_VALUE;
+      const items = isSequence(obj) ? obj.items : [...obj.value].map(str);
+      const k = i < 0 ? items.length + i : i;
+      return items[k] ?? UNKNOWN_VALUE;
+    }
+    if (obj.kind === 'dict') {
+      const key = dictKey(idx);
+      return (key !== undefined && obj.entries.get(key)?.value) || UNKNOWN_VALUE;
+    }
+    return UNKNOWN_VALUE;
+  }
+
+  getAttr(obj: Value, name: string, node: A.Attr): Value {
+    const fromHost = this.host.getAttr(obj, name, node);
+    if (fromHost) return fromHost;
+    if (obj.kind === 'dict' && this.lang === 'js') {
+      const v = obj.entries.get(`s:${name}`)?.value;
+      if (v) return v;
+    }
+    if (obj.kind === 'instance') {
+      const v = obj.attrs.get(name);
+      if (v) return v;
+      const m = classAttr(obj.cls, name);
+      if (m?.kind === 'func') return { ...m, self: obj };
+      if (m) return m;
+      return UNKNOWN_VALUE;
+    }
+    if (obj.kind === 'class') return classAttr(obj, name) ?? UNKNOWN_VALUE;
+    const method = primitiveMethod(obj, name, this.lang, (f, args) => this.callValue(f, { positional: args, keywords: new Map(), node }, node));
+    return method ?? UNKNOWN_VALUE;
+  }
+
+  // ---- calls -------------------------------------------------------------------------------------------------------
+
+  private evalCall(e: A.Call, scope: Scope): Value {
+    // `require('m')` in JS is an import
+    if (this.lang === 'js' && e.callee.kind === 'name' && e.callee.name === 'require' && !scope.lookup('require')) {
+      const arg = e.args[0];
+      if (arg?.kind === 'positional' && arg.value.kind === 'str') return this.host.importModule(arg.value.value, e);
+      return UNKNOWN_VALUE;
+    }
+    const callee = this.eval(e.callee, scope);
+    const args: ArgValues = { positional: [], keywords: new Map(), node: e };
+    for (const a of e.args) {
+      if (a.kind === 'positional') args.positional.push(this.eval(a.value, scope));
+      else if (a.kind === 'keyword') args.keywords.set(a.name, this.eval(a.value, scope));
+      else if (a.kind === 'spread') {
+        const v = this.eval(a.value, scope);
+        const xs = iterate(v);
+        if (xs) args.positional.push(...xs);
+        else args.positional.push(UNKNOWN_VALUE);
+      } else {
+        const v = this.eval(a.value, scope);
+        if (v.kind === 'dict') for (const { key, value } of v.entries.values()) if (key.kind === 'str') args.keywords.set(key.value, value);
+      }
+    }
+    return this.callValue(callee, args, e);
+  }
+
+  callValue(callee: Value, args: ArgValues, node: A.Node): Value {
+    const fromHost = node && 'callee' in node ? this.host.call(callee, args, node as A.Call) : this.host.call(callee, args, { kind: 'call', callee: { kind: 'unknown', start: node.start, end: node.end }, args: [], start: node.start, end: node.end });
+    if (fromHost) return fromHost;
+    switch (callee.kind) {
+      case 'func':
+        return this.callFunction(callee, args, node);
+      case 'builtin':
+        return callee.fn(args, callee.self);
+      case 'class':
+        return this.instantiate(callee, args, node);
+      default:
+        return UNKNOWN_VALUE;
+    }
+  }
+
+  makeFunction(name: string, params: A.Param[], body: A.Stmt[], closure: Scope, node: A.Node): FuncV {
+    return { kind: 'func', name, params, body, closure, node };
+  }
+
+  callFunction(f: FuncV, args: ArgValues, node: A.Node): Value {
+    if (this.frames.length >= MAX_CALL_DEPTH) return UNKNOWN_VALUE;
+    const scope = new Scope(f.closure);
+    const positional = f.self && this.lang === 'python' ? [f.self, ...args.positional] : args.positional;
+    if (f.self && this.lang === 'js') scope.set('this', f.self);
+    let i = 0;
+    const usedKeywords = new Set<string>();
+    for (const p of f.params) {
+      if (p.rest) {
+        const rest = positional.slice(i);
+        i = positional.length;
+        scope.set(p.name, this.lang === 'python' ? tuple(rest) : list(rest));
+        continue;
+      }
+      if (p.kwrest) {
+        const d = dict();
+        for (const [k, v] of args.keywords) if (!usedKeywords.has(k)) d.entries.set(`s:${k}`, { key: str(k), value: v });
+        scope.set(p.name, d);
+        continue;
+      }
+      let v: Value | undefined;
+      if (!p.keywordOnly && i < positional.length) v = positional[i++];
+      else if (args.keywords.has(p.name)) {
+        v = args.keywords.get(p.name);
+        usedKeywords.add(p.name);
+      }
+      if ((v === undefined || (this.lang === 'js' && v.kind === 'none' && p.default)) && p.default) v = this.eval(p.default, scope);
+      if (p.pattern) this.assign(p.pattern, v ?? UNKNOWN_VALUE, scope, true);
+      else scope.set(p.name, v ?? (this.lang === 'js' ? NONE : UNKNOWN_VALUE));
+    }
+    this.frames.push({ name: f.name, node, invocation: ++this.invocations });
+    try {
+      this.hoist(f.body, scope);
+      const flow = this.execBlock(f.body, scope);
+      return flow?.kind === 'return' ? flow.value : NONE;
+    } finally {
+      this.frames.pop();
+    }
+  }
+
+  private instantiate(cls: ClassV, args: ArgValues, node: A.Node): Value {
+    const inst: InstanceV = { kind: 'instance', cls, attrs: new Map() };
+    const init = classAttr(cls, this.lang === 'python' ? '__init__' : 'constructor');
+    if (init?.kind === 'func') this.callFunction({ ...init, self: inst }, args, node);
+    return inst;
+  }
+
+  // ---- operators ---------------------------------------------------------------------------------------------------
+
+  binop(op: A.BinaryOperator, l: Value, r: Value, node: A.BinOp): Value {
+    const fromHost = this.host.binop(op, l, r, node);
+    if (fromHost) return fromHost;
+    const a = numOf(l);
+    const b = numOf(r);
+    if (a !== undefined && b !== undefined && l.kind !== 'str' && r.kind !== 'str') {
+      const float = (l.kind === 'num' && l.float === true) || (r.kind === 'num' && r.float === true);
+      return arith(op, a, b, float, this.lang);
+    }
+    if (op === '+') {
+      if (l.kind === 'str' && r.kind === 'str') return str(l.value + r.value);
+      if (this.lang === 'js' && (l.kind === 'str' || r.kind === 'str')) {
+        const x = toText(l, 'js');
+        const y = toText(r, 'js');
+        return x !== undefined && y !== undefined ? str(x + y) : UNKNOWN_VALUE;
+      }
+      if (l.kind === 'list' && r.kind === 'list' && this.lang === 'python') return list([...l.items, ...r.items]);
+      if (l.kind === 'tuple' && r.kind === 'tuple') return tuple([...l.items, ...r.items]);
+    }
+    if (op === '*' && this.lang === 'python') {
+      const [seq, n] = b !== undefined ? [l, b] : a !== undefined ? [r, a] : [undefined, undefined];
+      if (seq && n !== undefined && n <= 100_000) {
+        if (seq.kind === 'str') return str(seq.value.repeat(Math.max(0, n)));
+        if (isSequence(seq)) {
+          const items = Array.from({ length: Math.max(0, n) }, () => seq.items).flat();
+          return seq.kind === 'list' ? list(items) : tuple(items);
+        }
+      }
+    }
+    if (op === '%' && l.kind === 'str' && this.lang === 'python') return percentFormat(l.value, r, this.lang);
+    return UNKNOWN_VALUE;
+  }
+
+  private unary(op: A.UnaryOp['op'], v: Value): Value {
+    if (op === 'not') {
+      const t = this.truthy(v);
+      return t === undefined ? UNKNOWN_VALUE : bool(!t);
+    }
+    if (op === 'typeof') return UNKNOWN_VALUE;
+    const n = numOf(v);
+    if (n === undefined) return UNKNOWN_VALUE;
+    const float = v.kind === 'num' && v.float === true;
+    if (op === '-') return num(-n, float);
+    if (op === '+') return num(n, float);
+    return num(~n);
+  }
+
+  private compare(e: A.Compare, scope: Scope): Value {
+    let left = this.eval(e.operands[0], scope);
+    for (let i = 0; i < e.ops.length; i++) {
+      const right = this.eval(e.operands[i + 1], scope);
+      const r = compareValues(e.ops[i], left, right);
+      if (r === undefined) return UNKNOWN_VALUE;
+      if (!r) return FALSE;
+      left = right;
+    }
+    return TRUE;
+  }
+
+  /** Python/JS truthiness; undefined when not statically known. */
+  truthy(v: Value): boolean | undefined {
+    switch (v.kind) {
+      case 'bool':
+        return v.value;
+      case 'num':
+        return v.value !== 0 && !Number.isNaN(v.value);
+      case 'str':
+        return v.value.length > 0;
+      case 'none':
+        return false;
+      case 'list':
+      case 'tuple':
+        return this.lang === 'js' ? true : v.items.length > 0;
+      case 'dict':
+        return this.lang === 'js' ? true : v.entries.size > 0;
+      case 'unknown':
+        return undefined;
+      default:
+        return true;
+    }
+  }
+}
+
+function classAttr(cls: ClassV, name: string): Value | undefined {
+  const own = cls.attrs.get(name);
+  if (own) return own;
+  for (const b of cls.bases) if (b.kind === 'class') {
+    const v = classAttr(b, name);
+    if (v) return v;
+  }
+  return undefined;
+}
+
+function sliceItems<T>(items: T[], lo: number | undefined, hi: number | undefined, step: number): T[] {
+  const n = items.length;
+  const norm = (x: number) => (x < 0 ? Math.max(0, n + x) : Math.min(n, x));
+  const out: T[] = [];
+  if (step > 0) {
+    for (let i = lo === undefined ? 0 : norm(lo); i < (hi === undefined ? n : norm(hi)); i += step) out.push(items[i]);
+  } else {
+    const start = lo === undefined ? n - 1 : Math.min(n - 1, lo < 0 ? n + lo : lo);
+    const stop = hi === undefined ? -1 : hi < 0 ? n + hi : hi;
+    for (let i = start; i > stop; i += step) out.push(items[i]);
+  }
+  return out;
+}
+
+function arith(op: A.BinaryOperator, a: number, b: number, float: boolean, lang: Lang): Value {
+  switch (op) {
+    case '+':
+      return num(a + b, float);
+    case '-':
+      return num(a - b, float);
+    case '*':
+      return num(a * b, float);
+    case '/':
+      return b === 0 ? UNKNOWN_VALUE : num(a / b, lang === 'python');
+    case '//':
+      return b === 0 ? UNKNOWN_VALUE : num(Math.floor(a / b), float);
+    case '%':
+      if (b === 0) return UNKNOWN_VALUE;
+      return num(lang === 'python' ? a - b * Math.floor(a / b) : a % b, float);
+    case '**':
+      return num(a ** b, float || (lang === 'python' && b < 0));
+    case '<<':
+      return num(a << b);
+    case '>>':
+      return num(a >> b);
+    case '&':
+      return num(a & b);
+    case '|':
+      return num(a | b);
+    case '^':
+      return num(a ^ b);
+    default:
+      return UNKNOWN_VALUE;
+  }
+}
+
+function compareValues(op: A.CompareOperator, l: Value, r: Value): boolean | undefined {
+  if (op === 'in' || op === 'not in') {
+    const key = dictKey(l);
+    let found: boolean | undefined;
+    if (r.kind === 'dict') found = key === undefined ? undefined : r.entries.has(key);
+    else if (isSequence(r)) found = key === undefined ? undefined : r.items.some((x) => dictKey(x) === key);
+    else if (r.kind === 'str' && l.kind === 'str') found = r.value.includes(l.value);
+    if (found === undefined) return undefined;
+    return op === 'in' ? found : !found;
+  }
+  if (op === 'is' || op === 'is not' || op === '==' || op === '!=') {
+    const eq = valuesEqual(l, r);
+    if (eq === undefined) return undefined;
+    return op === '==' || op === 'is' ? eq : !eq;
+  }
+  const a = numOf(l);
+  const b = numOf(r);
+  if (a !== undefined && b !== undefined) {
+    return op === '<' ? a < b : op === '<=' ? a <= b : op === '>' ? a > b : a >= b;
+  }
+  if (l.kind === 'str' && r.kind === 'str') {
+    return op === '<' ? l.value < r.value : op === '<=' ? l.value <= r.value : op === '>' ? l.value > r.value : l.value >= r.value;
+  }
+  return undefined;
+}
+
+function valuesEqual(l: Value, r: Value): boolean | undefined {
+  if (l.kind === 'unknown' || r.kind === 'unknown') return undefined;
+  const kl = dictKey(l);
+  const kr = dictKey(r);
+  if (kl !== undefined && kr !== undefined) return kl === kr;
+  if (l.kind === 'none' || r.kind === 'none') return l.kind === r.kind;
+  if (isSequence(l) && isSequence(r)) {
+    if (l.items.length !== r.items.length) return false;
+    for (let i = 0; i < l.items.length; i++) {
+      const eq = valuesEqual(l.items[i], r.items[i]);
+      if (eq !== true) return eq;
+    }
+    return true;
+  }
+  if (l.kind === 'layer' && r.kind === 'layer') return l.layer === r.layer;
+  if (l.kind === 'tensor' && r.kind === 'tensor') return l.id === r.id;
+  return kl === undefined && kr === undefined ? undefined : false;
+}

@@ -1,0 +1,569 @@
+// The Keras / TF.js meaning of values: which imports are Keras, what `Dense(10)`, `layer(x)`, `Input`, `Model`,
+// `Sequential`, `tf.layers.dense({...}).apply(x)` do. Records everything through the GraphBuilder.
+
+import type * as A from '../core/ast';
+import { resolveConfig } from '../../layers/apply';
+import { layerByKerasName, layerByTfjsFactory } from '../../layers/registry';
+import { isUnknown, UNKNOWN, type ConfigValue, type LayerConfig, type LayerDef } from '../../layers/types';
+import type { Shape } from '../../graph/shape';
+import { intOf, iterate } from './builtins';
+import type { GraphBuilder } from './graphBuilder';
+import type { Host } from './interpreter';
+import {
+  dict,
+  list,
+  NONE,
+  num,
+  str,
+  tuple,
+  UNKNOWN_VALUE,
+  type ArgValues,
+  type BuiltinV,
+  type ClassV,
+  type LayerClassV,
+  type LayerObj,
+  type ModelObj,
+  type Value,
+} from './values';
+
+const PY_MODULES: [RegExp, string][] = [
+  [/^(tensorflow\.(python\.)?)?keras$|^tf_keras$/, 'keras'],
+  [/^(tensorflow\.(python\.)?)?keras\.layers(\.[\w.]+)?$|^tf_keras\.layers$|^keras\.src\.layers(\.[\w.]+)?$/, 'keras.layers'],
+  [/^(tensorflow\.)?keras\.(models|engine\.[\w.]+|src\.models(\.[\w.]+)?)$/, 'keras.models'],
+  [/^(tensorflow\.)?keras\.backend$/, 'keras.backend'],
+  [/^(tensorflow\.)?keras\.ops$/, 'keras.ops'],
+  [/^(tensorflow\.)?keras\.activations$|^tensorflow\.nn$/, 'keras.activations'],
+  [/^(tensorflow\.)?keras\.(optimizers|losses|metrics|regularizers|initializers|constraints|callbacks|utils|applications|datasets|preprocessing)(\.[\w.]+)?$/, 'keras.other'],
+  [/^tensorflow$/, 'tensorflow'],
+  [/^numpy$/, 'numpy'],
+];
+const JS_MODULES = /^@tensorflow\/tfjs(-node(-gpu)?|-layers)?$/;
+
+/** Python class names the catalog does not know yet but that are plainly Keras layers get a note, not an error. */
+const KERAS_MODEL_CLASSES = new Set(['Model', 'Functional', 'Sequential']);
+
+export class KerasHost implements Host {
+  readonly models: ModelObj[] = [];
+  private readonly layerVarBound = new Set<number>();
+  private readonly dialectLang: 'python' | 'js';
+  /** Functions wrapped by Lambda layers, by layer id. */
+  private readonly lambdaFns = new Map<number, Value>();
+  /** Set by the pipeline: runs a user function (to infer Lambda shapes). */
+  callFunction: ((f: Value, args: Value[], node: A.Node) => Value) | undefined;
+
+  constructor(
+    private readonly g: GraphBuilder,
+    lang: 'python' | 'js',
+  ) {
+    this.dialectLang = lang;
+  }
+
+  globals(): Map<string, Value> {
+    return new Map();
+  }
+
+  // ---- modules ---------------------------------------------------------------------------------------------------
+
+  importModule(module: string): Value {
+    if (this.dialectLang === 'js') {
+      if (JS_MODULES.test(module)) return { kind: 'module', path: module === '@tensorflow/tfjs-layers' ? 'tfjs.layers-root' : 'tfjs', known: true };
+      return { kind: 'module', path: module, known: false };
+    }
+    for (const [re, path] of PY_MODULES) if (re.test(module)) return { kind: 'module', path, known: true };
+    return { kind: 'module', path: module, known: false };
+  }
+
+  getAttr(obj: Value, name: string, node: A.Attr): Value | undefined {
+    switch (obj.kind) {
+      case 'module':
+        return this.moduleAttr(obj.path, name);
+      case 'layer':
+        return this.layerAttr(obj.layer, name, node);
+      case 'tensor':
+        return this.tensorAttr(obj.id, name);
+      case 'model':
+        return this.modelAttr(obj.model, name);
+      default:
+        return undefined;
+    }
+  }
+
+  private moduleAttr(path: string, name: string): Value | undefined {
+    switch (path) {
+      case 'tensorflow':
+        if (name === 'keras') return { kind: 'module', path: 'keras', known: true };
+        if (name === 'nn') return { kind: 'module', path: 'keras.activations', known: true };
+        return UNKNOWN_VALUE;
+      case 'keras':
+        if (name === 'layers') return { kind: 'module', path: 'keras.layers', known: true };
+        if (name === 'models') return { kind: 'module', path: 'keras.models', known: true };
+        if (name === 'backend') return { kind: 'module', path: 'keras.backend', known: true };
+        if (name === 'ops') return { kind: 'module', path: 'keras.ops', known: true };
+        if (name === 'activations') return { kind: 'module', path: 'keras.activations', known: true };
+        if (name === 'Input' || name === 'Model' || name === 'Sequential') return this.kerasBuiltin(name);
+        return /^[a-z]/.test(name) ? { kind: 'module', path: 'keras.other', known: true } : UNKNOWN_VALUE;
+      case 'keras.models':
+        if (name === 'Model' || name === 'Sequential') return this.kerasBuiltin(name);
+        return UNKNOWN_VALUE;
+      case 'keras.layers':
+        if (name === 'Input') return this.kerasBuiltin('Input');
+        if (name === 'Layer') return { kind: 'layerclass', name: 'Layer', def: undefined };
+        if (/^[A-Z]/.test(name)) return { kind: 'layerclass', name, def: layerByKerasName(name) };
+        return UNKNOWN_VALUE;
+      case 'keras.activations':
+        return str(name);
+      case 'tfjs':
+      case 'tfjs.layers-root':
+        if (name === 'layers') return { kind: 'module', path: 'tfjs.layers', known: true };
+        if (name === 'input' || name === 'model' || name === 'sequential') return this.kerasBuiltin(name);
+        if (path === 'tfjs.layers-root') return this.moduleAttr('tfjs.layers', name);
+        return UNKNOWN_VALUE;
+      case 'tfjs.layers':
+        if (name === 'Layer') return { kind: 'layerclass', name: 'Layer', def: undefined };
+        if (/^[a-z]/.test(name)) {
+          const def = layerByTfjsFactory(name);
+          return { kind: 'layerclass', name: def?.className ?? name, def, factory: true };
+        }
+        return UNKNOWN_VALUE;
+      default:
+        return UNKNOWN_VALUE;
+    }
+  }
+
+  private kerasBuiltin(name: string): BuiltinV {
+    return { kind: 'builtin', name: `keras.${name}`, fn: () => UNKNOWN_VALUE };
+  }
+
+  // ---- calls -------------------------------------------------------------------------------------------------------
+
+  call(callee: Value, args: ArgValues, node: A.Call): Value | undefined {
+    switch (callee.kind) {
+      case 'builtin':
+        switch (callee.name) {
+          case 'keras.Input':
+          case 'keras.input':
+            return this.makeInput(args, node);
+          case 'keras.Model':
+          case 'keras.model':
+            return this.makeModel(args, node);
+          case 'keras.Sequential':
+          case 'keras.sequential':
+            return this.makeSequential(args, node);
+          default:
+            return undefined;
+        }
+      case 'layerclass':
+        return this.createLayer(callee, args, node);
+      case 'layer':
+        return this.callLayerValue(callee.layer, args.positional[0] ?? UNKNOWN_VALUE, args, node);
+      case 'class':
+        return this.isKerasSubclass(callee) ? this.createCustomLayer(callee, args, node) : undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  private isKerasSubclass(cls: ClassV, depth = 0): boolean {
+    if (depth > 20) return false;
+    return cls.bases.some(
+      (b) =>
+        (b.kind === 'layerclass' && !b.def) ||
+        (b.kind === 'builtin' && KERAS_MODEL_CLASSES.has(b.name.replace(/^keras\./, ''))) ||
+        (b.kind === 'class' && this.isKerasSubclass(b, depth + 1)),
+    );
+  }
+
+  /** A user-defined Layer/Model subclass: an opaque layer named after its class (followed in a later milestone). */
+  private createCustomLayer(cls: ClassV, args: ArgValues, node: A.Call): Value {
+    const name = args.keywords.get('name');
+    const layer = this.g.createLayer(undefined, cls.name, {}, node, name?.kind === 'str' ? name.value : undefined);
+    return { kind: 'layer', layer };
+  }
+
+  /** `Dense(10, activation='relu')` / `tf.layers.dense({units: 10})`. */
+  private createLayer(cls: LayerClassV, args: ArgValues, node: A.Call): Value {
+    const dialect = this.g.dialect;
+    let positional: ConfigValue[] = [];
+    let keywords: Record<string, ConfigValue> = {};
+    if (cls.factory) {
+      const cfg = args.positional[0];
+      if (cfg?.kind === 'dict') {
+        for (const { key, value } of cfg.entries.values()) if (key.kind === 'str') keywords[key.value] = toConfig(value);
+      }
+    } else {
+      positional = args.positional.map(toConfig);
+      keywords = Object.fromEntries([...args.keywords].map(([k, v]) => [k, toConfig(v)]));
+    }
+    if (cls.def?.className === 'InputLayer') return this.makeInputLayerObject(cls.def, positional, keywords, node);
+    if (!cls.def) {
+      const name = typeof keywords.name === 'string' ? keywords.name : undefined;
+      const layer = this.g.createLayer(undefined, cls.name, keywords as LayerConfig, node, name);
+      if (cls.name !== 'Layer') {
+        this.g.diagnose(
+          'information',
+          'unknown-layer',
+          `LayerGraph does not know the layer ${cls.factory ? `tf.layers.${cls.name}` : `class "${cls.name}"`} yet; its output shape is treated as unknown.`,
+          node.callee,
+        );
+      }
+      return { kind: 'layer', layer };
+    }
+    const resolved = resolveConfig(cls.def, positional, keywords, dialect);
+    const name = typeof resolved.config.name === 'string' ? resolved.config.name : undefined;
+    const layer = this.g.createLayer(cls.def, cls.def.className, resolved.config, node, name);
+    if (cls.def.className === 'Lambda') this.lambdaFns.set(layer.id, args.positional[0] ?? args.keywords.get('function') ?? UNKNOWN_VALUE);
+    if (resolved.unexpected.length > 0 && dialect === 'keras') {
+      this.g.diagnose('warning', 'invalid-config', `Unrecognized keyword arguments passed to ${cls.def.className}: {${resolved.unexpected.map((k) => `'${k}': …`).join(', ')}}`, node);
+    }
+    return { kind: 'layer', layer };
+  }
+
+  /** `InputLayer(shape=…)`, `tf.layers.inputLayer({inputShape})`: a layer object whose output is the input tensor. */
+  private makeInputLayerObject(def: LayerDef, positional: ConfigValue[], keywords: Record<string, ConfigValue>, node: A.Call): Value {
+    const resolved = resolveConfig(def, positional, keywords, this.g.dialect);
+    const shape = batchShape(resolved.config.shape ?? null, resolved.config.batch_shape ?? null, resolved.config.batch_size ?? null);
+    const name = typeof resolved.config.name === 'string' ? resolved.config.name : undefined;
+    const t = this.g.createInput(shape, node, name, resolved.config, def);
+    const layer = this.g.objs[this.g.calls[this.g.tensors[t].producer!.call].layer];
+    return { kind: 'layer', layer };
+  }
+
+  /** `Input(shape=(5,))`, `keras.Input((28, 28, 1), name='img')`, `tf.input({shape: [5]})`. */
+  private makeInput(args: ArgValues, node: A.Call): Value {
+    const def = layerByKerasName('InputLayer');
+    let shapeV: ConfigValue;
+    let batchShapeV: ConfigValue;
+    let batchSize: ConfigValue;
+    let name: ConfigValue;
+    let dtype: ConfigValue;
+    if (this.g.dialect === 'tfjs') {
+      const cfg = args.positional[0];
+      const get = (k: string): ConfigValue => (cfg?.kind === 'dict' ? toConfig(cfg.entries.get(`s:${k}`)?.value ?? NONE) : UNKNOWN);
+      shapeV = get('shape');
+      batchShapeV = get('batchShape');
+      batchSize = null;
+      name = get('name');
+      dtype = get('dtype');
+    } else {
+      const get = (i: number, k: string): ConfigValue => toConfig(args.positional[i] ?? args.keywords.get(k) ?? NONE);
+      shapeV = get(0, 'shape');
+      batchSize = get(1, 'batch_size');
+      dtype = get(2, 'dtype');
+      batchShapeV = get(4, 'batch_shape');
+      name = get(5, 'name');
+      if (typeof shapeV === 'number') {
+        this.g.diagnose('error', 'invalid-config', `Cannot convert '${shapeV}' to a shape.`, node, []);
+        shapeV = UNKNOWN;
+      }
+    }
+    const shape = batchShape(shapeV, batchShapeV, batchSize);
+    const config: LayerConfig = { batch_shape: shape ?? UNKNOWN, dtype: dtype ?? 'float32', sparse: false, name: name ?? null };
+    const t = this.g.createInput(shape, node, typeof name === 'string' ? name : undefined, config, def);
+    return { kind: 'tensor', id: t };
+  }
+
+  /** Calls a layer on a tensor or a list of tensors; returns a tensor or a list of tensors. */
+  private callLayerValue(layer: LayerObj, input: Value, args: ArgValues, node: { start: number; end: number }): Value {
+    const isList = input.kind === 'list' || input.kind === 'tuple';
+    const items = isList ? (input as { items: Value[] }).items : [input];
+    const tensors = items.map((v) => (v.kind === 'tensor' ? v.id : undefined));
+    if (layer.def && !layer.def.multiInput && isList) {
+      // A single-input layer given a list (Keras would flatten or fail): shapes unknown, never a false error.
+      const r = this.g.callLayer({ ...layer, def: undefined } as LayerObj, [], node, tensors.filter((t): t is number => t !== undefined));
+      return { kind: 'tensor', id: r.outputs[0] };
+    }
+    // Tensors passed as initial_state / mask are graph inputs without affecting shapes.
+    const extra: number[] = [];
+    for (const key of ['initial_state', 'initialState', 'constants', 'mask']) {
+      const v = args.keywords.get(key) ?? (this.g.dialect === 'tfjs' && args.positional[1]?.kind === 'dict' ? args.positional[1].entries.get(`s:${key}`)?.value : undefined);
+      if (!v) continue;
+      for (const x of iterate(v) ?? [v]) if (x.kind === 'tensor') extra.push(x.id);
+    }
+    const r = this.g.callLayer(layer, tensors, node, extra, layer.className === 'Lambda' ? this.lambdaShape(layer, input, node) : undefined);
+    if (r.returnsList) return list(r.outputs.map((id) => ({ kind: 'tensor', id })));
+    return { kind: 'tensor', id: r.outputs[0] };
+  }
+
+  /**
+   * A Lambda's output shape: the stated `output_shape`, else the function evaluated on the input (Keras 3 traces
+   * it the same way); everything the trial evaluation records is undone. Unknown when the body is not followable.
+   */
+  private lambdaShape(layer: LayerObj, input: Value, node: { start: number; end: number }): Shape | null {
+    const stated = layer.config.output_shape;
+    if (Array.isArray(stated)) {
+      const first = input.kind === 'tensor' ? this.g.tensors[input.id].shape : null;
+      return [first?.[0] ?? null, ...stated.map((d) => (typeof d === 'number' || typeof d === 'string' ? d : null))];
+    }
+    const fn = this.lambdaFns.get(layer.id);
+    if (!fn || fn.kind !== 'func' || !this.callFunction) return null;
+    const undo = this.g.mark();
+    try {
+      const out = this.callFunction(fn, [input], node);
+      return out.kind === 'tensor' ? this.g.tensors[out.id].shape : null;
+    } finally {
+      undo();
+    }
+  }
+
+  // ---- models ------------------------------------------------------------------------------------------------------
+
+  private makeModel(args: ArgValues, node: A.Call): Value {
+    let inputs: Value;
+    let outputs: Value;
+    let name: Value | undefined;
+    if (this.g.dialect === 'tfjs') {
+      const cfg = args.positional[0];
+      const get = (k: string) => (cfg?.kind === 'dict' ? cfg.entries.get(`s:${k}`)?.value : undefined);
+      inputs = get('inputs') ?? UNKNOWN_VALUE;
+      outputs = get('outputs') ?? UNKNOWN_VALUE;
+      name = get('name');
+    } else {
+      inputs = args.positional[0] ?? args.keywords.get('inputs') ?? UNKNOWN_VALUE;
+      outputs = args.positional[1] ?? args.keywords.get('outputs') ?? UNKNOWN_VALUE;
+      name = args.keywords.get('name');
+    }
+    const model: ModelObj = {
+      id: this.models.length,
+      name: name?.kind === 'str' ? name.value : this.g.modelName('functional'),
+      kind: 'functional',
+      node,
+      inputs: tensorsOf(inputs),
+      outputs: tensorsOf(outputs),
+      variable: null,
+    };
+    this.models.push(model);
+    return { kind: 'model', model };
+  }
+
+  private makeSequential(args: ArgValues, node: A.Call): Value {
+    let layers: Value | undefined;
+    let name: Value | undefined;
+    if (this.g.dialect === 'tfjs') {
+      const cfg = args.positional[0];
+      layers = cfg?.kind === 'dict' ? cfg.entries.get('s:layers')?.value : undefined;
+      name = cfg?.kind === 'dict' ? cfg.entries.get('s:name')?.value : undefined;
+    } else {
+      layers = args.positional[0] ?? args.keywords.get('layers');
+      name = args.keywords.get('name') ?? args.positional[1];
+    }
+    const model: ModelObj = {
+      id: this.models.length,
+      name: name?.kind === 'str' ? name.value : this.g.modelName('sequential'),
+      kind: 'sequential',
+      node,
+      inputs: [],
+      outputs: [],
+      seqLayers: [],
+      variable: null,
+    };
+    this.models.push(model);
+    for (const item of (layers && iterate(layers)) ?? []) this.sequentialAdd(model, item, node);
+    return { kind: 'model', model };
+  }
+
+  /** `model.add(layer)` and the list form: calls each layer on the running output, as Keras 3 rebuilds it. */
+  private sequentialAdd(model: ModelObj, item: Value, node: { start: number; end: number }): void {
+    const layers = model.seqLayers!;
+    if (item.kind === 'tensor') {
+      // keras.Input(...) added to a Sequential: its InputLayer becomes the model's input
+      if (layers.length === 0 && model.inputs.length === 0) {
+        model.inputs = [item.id];
+        model.seqOutput = item.id;
+      }
+      return;
+    }
+    if (item.kind !== 'layer') return;
+    const layer = item.layer;
+    if (layer.className === 'InputLayer') {
+      const out = this.g.calls[layer.calls[0]]?.outputs[0];
+      if (out !== undefined && model.inputs.length === 0) {
+        model.inputs = [out];
+        model.seqOutput = out;
+      }
+      return;
+    }
+    if (model.seqOutput === undefined && layers.length === 0) {
+      const shape = batchShape(layer.config.input_shape ?? null, layer.config.batch_input_shape ?? null, layer.config.batch_size ?? null);
+      if (shape) {
+        // Keras 3 adds `InputLayer(shape=…)` (auto-named); TF.js names it `<layer>_input`.
+        const t = this.g.createInput(shape, node, this.g.dialect === 'tfjs' ? `${layer.name}_input` : undefined, { batch_shape: shape }, layerByKerasName('InputLayer'));
+        model.inputs = [t];
+        model.seqOutput = t;
+      }
+    }
+    layers.push(layer);
+    const callNode = this.g.layers[layer.id].range;
+    const input = model.seqOutput;
+    const r = this.g.callLayer(layer, input === undefined ? [] : [input], layers.length === 1 && node === model.node ? callNode : node);
+    model.seqOutput = r.outputs[0];
+    model.outputs = [r.outputs[0]];
+  }
+
+  private modelAttr(model: ModelObj, name: string): Value | undefined {
+    const method = (fn: (a: ArgValues) => Value): BuiltinV => ({ kind: 'builtin', name: `Model.${name}`, fn });
+    switch (name) {
+      case 'add':
+        return method((a) => {
+          if (model.kind === 'sequential' && a.positional[0]) this.sequentialAdd(model, a.positional[0], a.node);
+          return NONE;
+        });
+      case 'summary':
+      case 'compile':
+      case 'fit':
+      case 'evaluate':
+      case 'predict':
+      case 'save':
+      case 'save_weights':
+      case 'load_weights':
+      case 'fitDataset':
+        return method(() => UNKNOWN_VALUE);
+      case 'input':
+      case 'inputs': {
+        const ts = model.inputs.map((id): Value => ({ kind: 'tensor', id }));
+        return name === 'input' && ts.length === 1 ? ts[0] : list(ts);
+      }
+      case 'output':
+      case 'outputs': {
+        const ts = model.outputs.map((id): Value => ({ kind: 'tensor', id }));
+        return name === 'output' && ts.length === 1 ? ts[0] : list(ts);
+      }
+      case 'name':
+        return str(model.name);
+      default:
+        return undefined;
+    }
+  }
+
+  private layerAttr(layer: LayerObj, name: string, _node: A.Attr): Value | undefined {
+    switch (name) {
+      case 'apply':
+        return { kind: 'builtin', name: 'Layer.apply', fn: (a) => this.callLayerValue(layer, a.positional[0] ?? UNKNOWN_VALUE, a, a.node) };
+      case 'name':
+        return str(layer.name);
+      case 'output':
+      case 'input': {
+        const call = this.g.calls[layer.calls[layer.calls.length - 1]];
+        if (!call) return UNKNOWN_VALUE;
+        const ts = name === 'output' ? call.outputs : call.inputs;
+        return ts.length === 1 ? { kind: 'tensor', id: ts[0] } : list(ts.map((id) => ({ kind: 'tensor', id })));
+      }
+      case 'units':
+      case 'filters':
+        return typeof layer.config[name] === 'number' ? num(layer.config[name] as number) : UNKNOWN_VALUE;
+      default:
+        return undefined;
+    }
+  }
+
+  private tensorAttr(id: number, name: string): Value | undefined {
+    const shape = this.g.tensors[id].shape;
+    if (name === 'shape') {
+      if (!shape) return UNKNOWN_VALUE;
+      const dims = shape.map((d): Value => (typeof d === 'number' ? num(d) : d === null ? NONE : UNKNOWN_VALUE));
+      return this.dialectLang === 'python' ? tuple(dims) : list(dims);
+    }
+    if (name === 'rank' || name === 'ndim') return shape ? num(shape.length) : UNKNOWN_VALUE;
+    if (name === 'dtype') return str('float32');
+    return UNKNOWN_VALUE;
+  }
+
+  index(obj: Value): Value | undefined {
+    if (obj.kind === 'tensor') return UNKNOWN_VALUE;
+    return undefined;
+  }
+
+  binop(op: A.BinaryOperator, left: Value, right: Value, node: A.BinOp): Value | undefined {
+    if (left.kind !== 'tensor' && right.kind !== 'tensor') return undefined;
+    if (this.dialectLang !== 'python') return UNKNOWN_VALUE;
+    // Keras 3: arithmetic on KerasTensors creates operations (named like layers, but not layers).
+    const opClass: Record<string, string> = { '+': 'Add', '-': 'Subtract', '*': 'Multiply', '/': 'TrueDivide', '@': 'Matmul', '**': 'Power' };
+    const cls = opClass[op];
+    if (!cls) return UNKNOWN_VALUE;
+    const operands = [left, right].filter((v) => v.kind === 'tensor').map((v) => (v as { id: number }).id);
+    const layer = this.g.createLayer(undefined, cls, {}, node, undefined, true);
+    const shapes = [left, right].map((v) => (v.kind === 'tensor' ? this.g.tensors[v.id].shape : v.kind === 'num' ? [] : null));
+    const r = this.g.callLayer(layer, [], node, operands);
+    this.g.tensors[r.outputs[0]].shape = broadcast(shapes);
+    return { kind: 'tensor', id: r.outputs[0] };
+  }
+
+  bound(name: string, value: Value): void {
+    if (value.kind === 'layer' && !this.layerVarBound.has(value.layer.id)) {
+      this.layerVarBound.add(value.layer.id);
+      this.g.layers[value.layer.id].variable = name;
+    } else if (value.kind === 'model' && value.model.variable === null) {
+      value.model.variable = name;
+    }
+  }
+}
+
+/** The tensors in a value (a tensor, a list/tuple of them, or a dict of them). */
+function tensorsOf(v: Value): number[] {
+  if (v.kind === 'tensor') return [v.id];
+  if (v.kind === 'list' || v.kind === 'tuple') return v.items.flatMap(tensorsOf);
+  if (v.kind === 'dict') return [...v.entries.values()].flatMap((e) => tensorsOf(e.value));
+  return [];
+}
+
+/** Numpy-style broadcasting of known shapes; null when any is unknown or they conflict. */
+function broadcast(shapes: (Shape | null)[]): Shape | null {
+  if (shapes.some((s) => s === null)) return null;
+  const rank = Math.max(...shapes.map((s) => s!.length));
+  const out: Shape = [];
+  for (let i = 0; i < rank; i++) {
+    let d: Shape[number] = 1;
+    for (const s of shapes) {
+      const k = s!.length - rank + i;
+      const x = k >= 0 ? s![k] : 1;
+      if (x === 1) continue;
+      if (d === 1 || d === null) d = x === null && d === 1 ? null : x ?? d;
+      else if (typeof d === 'number' && typeof x === 'number' && d !== x) return null;
+      else if (typeof d === 'string' && x !== null) d = x;
+    }
+    out.push(d);
+  }
+  return out;
+}
+
+/** Full shape with the batch axis from `shape` / `batch_shape` / `batch_size`; null when not statically known. */
+function batchShape(shape: ConfigValue, batch: ConfigValue, batchSize: ConfigValue): Shape | null {
+  const dims = (v: ConfigValue): Shape | null => {
+    if (!Array.isArray(v)) return null;
+    const out: Shape = [];
+    for (const d of v) {
+      if (typeof d === 'number' || d === null) out.push(d);
+      else if (typeof d === 'string') out.push(d);
+      else return null;
+    }
+    return out;
+  };
+  const b = dims(batch);
+  if (b) return b;
+  const s = dims(shape);
+  if (!s) return null;
+  return [typeof batchSize === 'number' ? batchSize : null, ...s];
+}
+
+/** Evaluator values → catalog config values; anything not plain data is UNKNOWN. */
+export function toConfig(v: Value): ConfigValue {
+  switch (v.kind) {
+    case 'num':
+      return v.value;
+    case 'str':
+      return v.value;
+    case 'bool':
+      return v.value;
+    case 'none':
+      return null;
+    case 'list':
+    case 'tuple':
+      return v.items.map(toConfig);
+    case 'dict': {
+      const out: Record<string, ConfigValue> = {};
+      for (const { key, value } of v.entries.values()) if (key.kind === 'str') out[key.value] = toConfig(value);
+      return out;
+    }
+    default:
+      return UNKNOWN;
+  }
+}

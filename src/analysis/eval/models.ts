@@ -1,0 +1,140 @@
+// Turns the models a program built into ModelIR: Keras's graph mapping (keras/src/ops/function.py `map_graph`)
+// for layer order and depths, connectivity errors, unused inputs, "sequential-like", and parameter totals.
+
+import type { CallIR, ModelIR } from '../../graph/ir';
+import type { GraphBuilder } from './graphBuilder';
+import type { ModelObj } from './values';
+
+export function finalizeModel(g: GraphBuilder, model: ModelObj): ModelIR {
+  const keras = g.dialect === 'keras';
+  const inputSet = new Set(model.inputs);
+  const isInputCall = (c: CallIR) => g.layers[c.layer].className === 'InputLayer';
+
+  // build_map: post-order DFS from the outputs, recording first-visit order of layers.
+  const finished = new Set<number>();
+  const inProgress = new Set<number>();
+  const order: CallIR[] = [];
+  const layerIndex = new Map<number, number>();
+  const visit = (t: number): void => {
+    const producer = g.tensors[t]?.producer;
+    if (!producer) return;
+    const call = g.calls[producer.call];
+    if (finished.has(call.id) || inProgress.has(call.id)) return;
+    if (!layerIndex.has(call.layer)) layerIndex.set(call.layer, layerIndex.size);
+    inProgress.add(call.id);
+    if (!isInputCall(call) && !inputSet.has(t)) for (const x of call.inputs) visit(x);
+    inProgress.delete(call.id);
+    finished.add(call.id);
+    order.push(call);
+  };
+  // An explicit stack would be needed for graphs deeper than the JS stack; model code stays far below that.
+  for (const t of model.outputs) visit(t);
+
+  // Depths: outputs are 0; a node's parents are one deeper; a shared layer takes its deepest node's depth.
+  const nodeDepth = new Map<number, number>();
+  const layerDepth = new Map<number, number>();
+  for (let i = order.length - 1; i >= 0; i--) {
+    const call = order[i];
+    let depth = nodeDepth.get(call.id) ?? 0;
+    depth = Math.max(depth, layerDepth.get(call.layer) ?? 0);
+    layerDepth.set(call.layer, depth);
+    nodeDepth.set(call.id, depth);
+    if (isInputCall(call)) continue;
+    for (const x of call.inputs) {
+      if (inputSet.has(x) && !isInputCall(g.calls[g.tensors[x].producer?.call ?? call.id])) continue;
+      const p = g.tensors[x].producer;
+      if (p && finished.has(p.call)) nodeDepth.set(p.call, Math.max(depth + 1, nodeDepth.get(p.call) ?? 0));
+    }
+  }
+  // Inputs not connected to the outputs still belong to the model (Keras allows them: losses may use them).
+  const unused: number[] = [];
+  for (const t of model.inputs) {
+    const p = g.tensors[t].producer;
+    if (!p) continue;
+    const layer = g.calls[p.call].layer;
+    if (!layerDepth.has(layer)) {
+      layerDepth.set(layer, 0);
+      layerIndex.set(layer, -1);
+      unused.push(t);
+    }
+  }
+
+  const depthKeys = [...new Set(layerDepth.values())].sort((a, b) => b - a);
+  const layers: number[] = [];
+  for (const d of depthKeys) {
+    const atDepth = [...layerDepth].filter(([, ld]) => ld === d).map(([l]) => l);
+    atDepth.sort((a, b) => layerIndex.get(a)! - layerIndex.get(b)!);
+    layers.push(...atDepth);
+  }
+  const calls = [...order].sort((a, b) => nodeDepth.get(b.id)! - nodeDepth.get(a.id)! || order.indexOf(a) - order.indexOf(b));
+
+  // Connectivity: walking deepest-first, every input tensor must be a model input or computed earlier. An Input
+  // that is not among the model's inputs cannot be fed (TF.js and tf.keras report it at that input layer).
+  const computable = new Set(model.inputs);
+  const accessed: string[] = [];
+  for (const call of calls) {
+    const layer = g.layers[call.layer];
+    if (isInputCall(call)) {
+      const t = call.outputs[0];
+      if (!computable.has(t)) {
+        const list = keras ? `[${accessed.map((n) => `'${n}'`).join(', ')}]` : accessed.join(',');
+        g.diagnose(
+          'error',
+          'graph-disconnected',
+          `Graph disconnected: cannot obtain value for tensor ${layer.name} at layer "${layer.name}". The following previous layers were accessed without issue: ${list}`,
+          model.node,
+          [{ range: call.range, message: `${layer.name} is created here but is not one of the model's inputs` }],
+        );
+      }
+    }
+    accessed.push(layer.name);
+    for (const t of call.outputs) computable.add(t);
+  }
+  for (const t of unused) {
+    const call = g.calls[g.tensors[t].producer!.call];
+    g.diagnose('warning', 'unused-input', `Input "${g.layers[call.layer].name}" of model "${model.name}" is not connected to any of its outputs.`, call.range, [
+      { range: g.range(model.node), message: `model "${model.name}" is created here` },
+    ]);
+  }
+
+  const modelLayers = (model.kind === 'sequential' ? (model.seqLayers ?? []).map((l) => l.id) : layers).filter((l) => !g.layers[l].op);
+  let total: number | null = 0;
+  let trainable: number | null = 0;
+  let nonTrainable: number | null = 0;
+  for (const id of modelLayers) {
+    const l = g.layers[id];
+    total = total === null || l.params === null ? null : total + l.params;
+    trainable = trainable === null || l.trainableParams === null ? null : trainable + l.trainableParams;
+    nonTrainable = nonTrainable === null || l.nonTrainableParams === null ? null : nonTrainable + l.nonTrainableParams;
+  }
+
+  return {
+    id: model.id,
+    name: model.name,
+    kind: model.kind,
+    variable: model.variable,
+    range: g.range(model.node),
+    inputs: model.inputs,
+    outputs: model.outputs,
+    layers: modelLayers,
+    calls: calls.map((c) => c.id),
+    totalParams: total,
+    trainableParams: trainable,
+    nonTrainableParams: nonTrainable,
+    sequentialLike: model.kind === 'sequential' || isSequentialLike(g, calls, nodeDepth),
+  };
+}
+
+/** Keras's `print_summary` test: one node per depth, each with one input, and no layer called twice. */
+function isSequentialLike(g: GraphBuilder, calls: CallIR[], depth: Map<number, number>): boolean {
+  const perDepth = new Map<number, CallIR[]>();
+  for (const c of calls) perDepth.set(depth.get(c.id)!, [...(perDepth.get(depth.get(c.id)!) ?? []), c]);
+  for (const nodes of perDepth.values()) if (nodes.length > 1 || (nodes.length === 1 && nodes[0].inputs.length > 1)) return false;
+  const seen = new Set<number>();
+  for (const c of calls) {
+    if (seen.has(c.layer)) return false;
+    seen.add(c.layer);
+  }
+  void g;
+  return true;
+}

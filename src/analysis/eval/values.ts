@@ -1,0 +1,201 @@
+// The evaluator's values: Python/JS data, functions, modules, and the Keras/TF.js domain objects (layer classes,
+// layer objects, symbolic tensors, models). Plain records and small helpers; no evaluation logic.
+
+import type { Shape } from '../../graph/shape';
+import type { FunctionExpr, Param, Stmt } from '../core/ast';
+import type { BuildResult, LayerConfig, LayerDef } from '../../layers/types';
+import type { Scope } from './scope';
+
+export interface NumV {
+  kind: 'num';
+  value: number;
+  /** Python float (prints `2.0`); JS numbers are never marked. */
+  float?: boolean;
+}
+export interface StrV {
+  kind: 'str';
+  value: string;
+}
+export interface BoolV {
+  kind: 'bool';
+  value: boolean;
+}
+export interface NoneV {
+  kind: 'none';
+}
+export interface ListV {
+  kind: 'list';
+  items: Value[];
+}
+export interface TupleV {
+  kind: 'tuple';
+  items: Value[];
+}
+export interface DictV {
+  kind: 'dict';
+  /** insertion-ordered; keys are primitive values rendered by dictKey() */
+  entries: Map<string, { key: Value; value: Value }>;
+}
+export interface FuncV {
+  kind: 'func';
+  name: string;
+  params: Param[];
+  body: Stmt[];
+  closure: Scope;
+  /** where it was defined, for scope frames */
+  node: { start: number; end: number } | FunctionExpr;
+  /** set for methods looked up through an instance */
+  self?: Value;
+}
+export interface BuiltinV {
+  kind: 'builtin';
+  name: string;
+  fn: BuiltinFn;
+  self?: Value;
+}
+export interface ModuleV {
+  kind: 'module';
+  /** normalized path: `keras`, `keras.layers`, `tfjs`, `tfjs.layers`, `numpy`, or an unknown module's own name */
+  path: string;
+  known: boolean;
+}
+export interface LayerClassV {
+  kind: 'layerclass';
+  /** Keras class name (`Dense`) */
+  name: string;
+  def: LayerDef | undefined;
+  /** reached as a TF.js factory (`tf.layers.dense`) rather than a Python class */
+  factory?: boolean;
+}
+export interface LayerV {
+  kind: 'layer';
+  layer: LayerObj;
+}
+export interface TensorV {
+  kind: 'tensor';
+  id: number;
+}
+export interface ModelV {
+  kind: 'model';
+  model: ModelObj;
+}
+export interface ClassV {
+  kind: 'class';
+  name: string;
+  bases: Value[];
+  attrs: Map<string, Value>;
+}
+export interface InstanceV {
+  kind: 'instance';
+  cls: ClassV;
+  attrs: Map<string, Value>;
+}
+export interface UnknownV {
+  kind: 'unknown';
+}
+
+export type Value =
+  | NumV
+  | StrV
+  | BoolV
+  | NoneV
+  | ListV
+  | TupleV
+  | DictV
+  | FuncV
+  | BuiltinV
+  | ModuleV
+  | LayerClassV
+  | LayerV
+  | TensorV
+  | ModelV
+  | ClassV
+  | InstanceV
+  | UnknownV;
+
+export interface ArgValues {
+  positional: Value[];
+  keywords: Map<string, Value>;
+  /** where the call is (for diagnostics and ranges) */
+  node: { start: number; end: number };
+}
+
+export type BuiltinFn = (args: ArgValues, self: Value | undefined) => Value;
+
+/** A layer object as the program creates it; the evaluator's mutable record behind a LayerIR. */
+export interface LayerObj {
+  id: number;
+  def: LayerDef | undefined;
+  className: string;
+  config: LayerConfig;
+  name: string;
+  built?: BuildResult;
+  /** the first call's input shapes, for "built for" messages */
+  builtFor?: Shape[];
+  /** call ids */
+  calls: number[];
+  /** Keras 3 operations from tensor arithmetic (`x + y`) are graph nodes but not layers */
+  isOp?: boolean;
+}
+
+export interface ModelObj {
+  id: number;
+  name: string;
+  kind: 'functional' | 'sequential';
+  node: { start: number; end: number };
+  inputs: number[];
+  outputs: number[];
+  /** Sequential: the layers added so far and the running output */
+  seqLayers?: LayerObj[];
+  seqOutput?: number;
+  variable: string | null;
+}
+
+export const NONE: NoneV = { kind: 'none' };
+export const UNKNOWN_VALUE: UnknownV = { kind: 'unknown' };
+export const TRUE: BoolV = { kind: 'bool', value: true };
+export const FALSE: BoolV = { kind: 'bool', value: false };
+
+export function num(value: number, float = false): NumV {
+  return float ? { kind: 'num', value, float } : { kind: 'num', value };
+}
+export function str(value: string): StrV {
+  return { kind: 'str', value };
+}
+export function bool(value: boolean): BoolV {
+  return value ? TRUE : FALSE;
+}
+export function list(items: Value[]): ListV {
+  return { kind: 'list', items };
+}
+export function tuple(items: Value[]): TupleV {
+  return { kind: 'tuple', items };
+}
+
+export function dictKey(v: Value): string | undefined {
+  switch (v.kind) {
+    case 'str':
+      return `s:${v.value}`;
+    case 'num':
+      return `n:${v.value}`;
+    case 'bool':
+      return `n:${v.value ? 1 : 0}`;
+    case 'none':
+      return 'none';
+    default:
+      return undefined;
+  }
+}
+
+export function dict(pairs: [Value, Value][] = []): DictV {
+  const d: DictV = { kind: 'dict', entries: new Map() };
+  for (const [k, v] of pairs) {
+    const key = dictKey(k);
+    if (key !== undefined) d.entries.set(key, { key: k, value: v });
+  }
+  return d;
+}
+
+export function isSequence(v: Value): v is ListV | TupleV {
+  return v.kind === 'list' || v.kind === 'tuple';
+}
