@@ -58,6 +58,7 @@ export function analyzeText(text: string, fileName: string, options: AnalyzeOpti
       g.diagnose('information', 'internal-error', `LayerGraph hit an internal error and shows a partial graph: ${e instanceof Error ? e.message : String(e)}`, { start: 0, end: 0 });
     }
   }
+  for (const { node, message } of interp.limits.values()) g.diagnose('information', 'analysis-limit', message, node);
   const models = host.models.map((m) => {
     try {
       return finalizeModel(g, m);

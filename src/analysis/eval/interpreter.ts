@@ -66,6 +66,8 @@ export class Interpreter {
   private invocations = 0;
   readonly module: Scope;
   private readonly builtins: Map<string, Value>;
+  /** Places where a budget cut evaluation short (reported as information diagnostics), one per place. */
+  readonly limits = new Map<number, { node: A.Node; message: string }>();
 
   constructor(
     readonly text: string,
@@ -209,6 +211,7 @@ export class Interpreter {
       if (flow?.kind === 'return') return flow;
       if (s.update) this.execBlock(s.update, scope);
     }
+    this.limits.set(s.start, { node: s, message: `LayerGraph stopped following this loop after ${MAX_WHILE_ITERATIONS.toLocaleString('en-US')} iterations; what it builds afterwards is not shown.` });
     return undefined;
   }
 
@@ -567,7 +570,10 @@ export class Interpreter {
   }
 
   callFunction(f: FuncV, args: ArgValues, node: A.Node): Value {
-    if (this.frames.length >= MAX_CALL_DEPTH) return UNKNOWN_VALUE;
+    if (this.frames.length >= MAX_CALL_DEPTH) {
+      this.limits.set(node.start, { node, message: `LayerGraph stopped following calls ${MAX_CALL_DEPTH} levels deep (endless recursion?); this call's result is unknown.` });
+      return UNKNOWN_VALUE;
+    }
     const scope = new Scope(f.closure);
     const positional = f.self && this.lang === 'python' ? [f.self, ...args.positional] : args.positional;
     if (f.self && this.lang === 'js') scope.set('this', f.self);

@@ -117,8 +117,7 @@ class PythonLowerer {
   private reportError(error: SyntaxNode): void {
     let prev = error.prevSibling;
     while (prev && prev.name === 'Comment') prev = prev.prevSibling;
-    // lezer's grammar wants a value after `yield`; Python does not.
-    if (error.from === error.to && prev?.name === 'yield') return;
+    if (this.isFalseAlarm(error, prev)) return;
     const { start, end, message } = this.describeError(error, prev);
     // lezer often marks one gap at several tree levels; keep one error per gap, the most specific.
     const known = this.errorIndexByPosition.get(error.from);
@@ -130,9 +129,31 @@ class PythonLowerer {
     }
   }
 
+  /** Gaps lezer reports in valid Python. */
+  private isFalseAlarm(error: SyntaxNode, prev: SyntaxNode | null): boolean {
+    // lezer's grammar wants a value after `yield`; Python does not.
+    if (error.from === error.to && prev?.name === 'yield') return true;
+    // A float with a trailing dot (`24.`) reads as a member access without a name; member() lowers it as a number.
+    if (this.isTrailingDotFloat(prev)) return true;
+    // Form feeds between statements (old-style page breaks) are whitespace to Python.
+    if (error.from === error.to || this.text.slice(error.from, error.to).trim() !== '') return false;
+    const lineStart = this.text.lastIndexOf('\n', error.from - 1) + 1;
+    return this.text.slice(lineStart, error.to).includes('\f');
+  }
+
+  /** `prev` is the `.` right after an integer literal, as in `24.`, with nothing after it. */
+  private isTrailingDotFloat(dot: SyntaxNode | null | undefined): boolean {
+    if (dot?.name !== '.' || dot.parent?.name !== 'MemberExpression') return false;
+    const number = dot.prevSibling;
+    return number?.name === 'Number' && number.to === dot.from && /^[0-9_]+$/.test(this.source(number));
+  }
+
   private describeError(error: SyntaxNode, prev: SyntaxNode | null): { start: number; end: number; message: string } {
     const at = (message: string, start = error.from, end = error.to) => ({ start, end, message });
-    if (error.from < error.to) return at(`unexpected ${this.snippet(error.from, error.to)}`);
+    if (error.from < error.to) {
+      const blank = this.text.slice(error.from, error.to).trim() === '';
+      return at(blank ? GENERIC_ERROR : `unexpected ${this.snippet(error.from, error.to)}`);
+    }
     const parent = error.parent;
     const parentName = parent?.name ?? '';
     if (parentName === 'String' || parentName === 'FormatString') return at('unterminated string literal', parent!.from);
@@ -246,7 +267,7 @@ class PythonLowerer {
       default: {
         if (node.type.isError) {
           // Already reported by kids(); an empty error node is a gap, not a statement.
-          if (start < end) out.push({ kind: 'unsupported', what: 'syntax error', start, end });
+          if (this.text.slice(start, end).trim() !== '') out.push({ kind: 'unsupported', what: 'syntax error', start, end });
           return;
         }
         this.reportErrorsIn(node);
@@ -732,14 +753,14 @@ class PythonLowerer {
     }
   }
 
-  private number(node: SyntaxNode): Expr {
-    let s = this.source(node);
+  private number(node: SyntaxNode, end = node.to): Expr {
+    let s = this.text.slice(node.from, end);
     const last = s.charCodeAt(s.length - 1) | 0x20;
-    if (last === 0x6a /* j */) return this.unknown(node.from, node.to, 'imaginary number');
+    if (last === 0x6a /* j */) return this.unknown(node.from, end, 'imaginary number');
     if (s.includes('_')) s = s.replace(/_/g, '');
     const value = Number(s);
-    if (Number.isNaN(value)) return this.unknown(node.from, node.to, 'number');
-    return { kind: 'num', value, start: node.from, end: node.to };
+    if (Number.isNaN(value)) return this.unknown(node.from, end, 'number');
+    return { kind: 'num', value, start: node.from, end };
   }
 
   private binary(node: SyntaxNode, depth: number): Expr {
@@ -828,6 +849,9 @@ class PythonLowerer {
     const object = this.expression(kids[0], depth);
     if (kids[1]?.name === '.') {
       const nameNode = kids[2];
+      if ((!nameNode || (nameNode.type.isError && nameNode.from === nameNode.to)) && this.isTrailingDotFloat(kids[1])) {
+        return this.number(kids[0], kids[1].to);
+      }
       if (nameNode?.name !== 'PropertyName') return this.unknown(start, end, 'syntax error');
       return { kind: 'attr', object, name: this.source(nameNode), nameStart: nameNode.from, start, end };
     }

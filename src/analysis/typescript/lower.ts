@@ -1,7 +1,9 @@
 // The TypeScript/JavaScript front-end: parses with the TypeScript parser alone and lowers its tree, in one pass, to
 // the core form of ../core/ast. It does not type-check, resolve modules, know Keras, or evaluate anything.
 
-import * as ts from 'typescript';
+// A default import compiles to a plain property chain; a namespace import would make every `SyntaxKind.X` in
+// the switches below go through an interop getter, which costs more than the parse.
+import ts from 'typescript';
 import type {
   Arg,
   BinaryOperator,
@@ -24,6 +26,10 @@ import type {
 /** Deepest nesting of expressions, statements and patterns we lower; anything deeper becomes unknown, so a
  *  generated or pathological file cannot exhaust the stack. */
 export const MAX_NESTING = 200;
+
+// Switch cases on `ts.SyntaxKind.X` are evaluated one by one at run time; through the namespace-import getter they
+// cost as much as the parse itself, so the enum is read once here (and `ts` is a default import, not `* as ts`).
+const SyntaxKind = ts.SyntaxKind;
 
 export function scriptKindOf(fileName: string): ts.ScriptKind {
   const extension = /\.[^./\\]*$/.exec(fileName)?.[0].toLowerCase();
@@ -89,76 +95,76 @@ function messageOf(error: unknown): string {
 }
 
 const binaryOperators: Partial<Record<ts.SyntaxKind, BinaryOperator>> = {
-  [ts.SyntaxKind.PlusToken]: '+',
-  [ts.SyntaxKind.MinusToken]: '-',
-  [ts.SyntaxKind.AsteriskToken]: '*',
-  [ts.SyntaxKind.SlashToken]: '/',
-  [ts.SyntaxKind.PercentToken]: '%',
-  [ts.SyntaxKind.AsteriskAsteriskToken]: '**',
-  [ts.SyntaxKind.LessThanLessThanToken]: '<<',
-  [ts.SyntaxKind.GreaterThanGreaterThanToken]: '>>',
-  [ts.SyntaxKind.AmpersandToken]: '&',
-  [ts.SyntaxKind.BarToken]: '|',
-  [ts.SyntaxKind.CaretToken]: '^',
+  [SyntaxKind.PlusToken]: '+',
+  [SyntaxKind.MinusToken]: '-',
+  [SyntaxKind.AsteriskToken]: '*',
+  [SyntaxKind.SlashToken]: '/',
+  [SyntaxKind.PercentToken]: '%',
+  [SyntaxKind.AsteriskAsteriskToken]: '**',
+  [SyntaxKind.LessThanLessThanToken]: '<<',
+  [SyntaxKind.GreaterThanGreaterThanToken]: '>>',
+  [SyntaxKind.AmpersandToken]: '&',
+  [SyntaxKind.BarToken]: '|',
+  [SyntaxKind.CaretToken]: '^',
 };
 
 const compoundOperators: Partial<Record<ts.SyntaxKind, BinaryOperator>> = {
-  [ts.SyntaxKind.PlusEqualsToken]: '+',
-  [ts.SyntaxKind.MinusEqualsToken]: '-',
-  [ts.SyntaxKind.AsteriskEqualsToken]: '*',
-  [ts.SyntaxKind.SlashEqualsToken]: '/',
-  [ts.SyntaxKind.PercentEqualsToken]: '%',
-  [ts.SyntaxKind.AsteriskAsteriskEqualsToken]: '**',
-  [ts.SyntaxKind.LessThanLessThanEqualsToken]: '<<',
-  [ts.SyntaxKind.GreaterThanGreaterThanEqualsToken]: '>>',
-  [ts.SyntaxKind.AmpersandEqualsToken]: '&',
-  [ts.SyntaxKind.BarEqualsToken]: '|',
-  [ts.SyntaxKind.CaretEqualsToken]: '^',
+  [SyntaxKind.PlusEqualsToken]: '+',
+  [SyntaxKind.MinusEqualsToken]: '-',
+  [SyntaxKind.AsteriskEqualsToken]: '*',
+  [SyntaxKind.SlashEqualsToken]: '/',
+  [SyntaxKind.PercentEqualsToken]: '%',
+  [SyntaxKind.AsteriskAsteriskEqualsToken]: '**',
+  [SyntaxKind.LessThanLessThanEqualsToken]: '<<',
+  [SyntaxKind.GreaterThanGreaterThanEqualsToken]: '>>',
+  [SyntaxKind.AmpersandEqualsToken]: '&',
+  [SyntaxKind.BarEqualsToken]: '|',
+  [SyntaxKind.CaretEqualsToken]: '^',
 };
 
 const logicalAssignments: Partial<Record<ts.SyntaxKind, 'and' | 'or' | '??'>> = {
-  [ts.SyntaxKind.AmpersandAmpersandEqualsToken]: 'and',
-  [ts.SyntaxKind.BarBarEqualsToken]: 'or',
-  [ts.SyntaxKind.QuestionQuestionEqualsToken]: '??',
+  [SyntaxKind.AmpersandAmpersandEqualsToken]: 'and',
+  [SyntaxKind.BarBarEqualsToken]: 'or',
+  [SyntaxKind.QuestionQuestionEqualsToken]: '??',
 };
 
 const compareOperators: Partial<Record<ts.SyntaxKind, CompareOperator>> = {
   // JS loose and strict equality are one operator in the core form: the evaluator's values have no coercions to tell
   // them apart.
-  [ts.SyntaxKind.EqualsEqualsToken]: '==',
-  [ts.SyntaxKind.EqualsEqualsEqualsToken]: '==',
-  [ts.SyntaxKind.ExclamationEqualsToken]: '!=',
-  [ts.SyntaxKind.ExclamationEqualsEqualsToken]: '!=',
-  [ts.SyntaxKind.LessThanToken]: '<',
-  [ts.SyntaxKind.LessThanEqualsToken]: '<=',
-  [ts.SyntaxKind.GreaterThanToken]: '>',
-  [ts.SyntaxKind.GreaterThanEqualsToken]: '>=',
-  [ts.SyntaxKind.InKeyword]: 'in',
+  [SyntaxKind.EqualsEqualsToken]: '==',
+  [SyntaxKind.EqualsEqualsEqualsToken]: '==',
+  [SyntaxKind.ExclamationEqualsToken]: '!=',
+  [SyntaxKind.ExclamationEqualsEqualsToken]: '!=',
+  [SyntaxKind.LessThanToken]: '<',
+  [SyntaxKind.LessThanEqualsToken]: '<=',
+  [SyntaxKind.GreaterThanToken]: '>',
+  [SyntaxKind.GreaterThanEqualsToken]: '>=',
+  [SyntaxKind.InKeyword]: 'in',
 };
 
 const logicOperators: Partial<Record<ts.SyntaxKind, 'and' | 'or' | '??'>> = {
-  [ts.SyntaxKind.AmpersandAmpersandToken]: 'and',
-  [ts.SyntaxKind.BarBarToken]: 'or',
-  [ts.SyntaxKind.QuestionQuestionToken]: '??',
+  [SyntaxKind.AmpersandAmpersandToken]: 'and',
+  [SyntaxKind.BarBarToken]: 'or',
+  [SyntaxKind.QuestionQuestionToken]: '??',
 };
 
 /** Readable names for what we do not lower, used in unknown/unsupported nodes (and so in messages). */
 const unloweredNames: Partial<Record<ts.SyntaxKind, string>> = {
-  [ts.SyntaxKind.ClassExpression]: 'class expression',
-  [ts.SyntaxKind.TaggedTemplateExpression]: 'tagged template',
-  [ts.SyntaxKind.RegularExpressionLiteral]: 'regular expression',
-  [ts.SyntaxKind.YieldExpression]: 'yield expression',
-  [ts.SyntaxKind.VoidExpression]: 'void expression',
-  [ts.SyntaxKind.DeleteExpression]: 'delete expression',
-  [ts.SyntaxKind.PostfixUnaryExpression]: 'increment inside an expression',
-  [ts.SyntaxKind.MetaProperty]: 'meta property',
-  [ts.SyntaxKind.JsxElement]: 'JSX',
-  [ts.SyntaxKind.JsxSelfClosingElement]: 'JSX',
-  [ts.SyntaxKind.JsxFragment]: 'JSX',
-  [ts.SyntaxKind.WithStatement]: 'with statement',
-  [ts.SyntaxKind.EnumDeclaration]: 'enum declaration',
-  [ts.SyntaxKind.ModuleDeclaration]: 'namespace declaration',
-  [ts.SyntaxKind.MissingDeclaration]: 'syntax error',
+  [SyntaxKind.ClassExpression]: 'class expression',
+  [SyntaxKind.TaggedTemplateExpression]: 'tagged template',
+  [SyntaxKind.RegularExpressionLiteral]: 'regular expression',
+  [SyntaxKind.YieldExpression]: 'yield expression',
+  [SyntaxKind.VoidExpression]: 'void expression',
+  [SyntaxKind.DeleteExpression]: 'delete expression',
+  [SyntaxKind.PostfixUnaryExpression]: 'increment inside an expression',
+  [SyntaxKind.MetaProperty]: 'meta property',
+  [SyntaxKind.JsxElement]: 'JSX',
+  [SyntaxKind.JsxSelfClosingElement]: 'JSX',
+  [SyntaxKind.JsxFragment]: 'JSX',
+  [SyntaxKind.WithStatement]: 'with statement',
+  [SyntaxKind.EnumDeclaration]: 'enum declaration',
+  [SyntaxKind.ModuleDeclaration]: 'namespace declaration',
+  [SyntaxKind.MissingDeclaration]: 'syntax error',
 };
 
 function describeKind(kind: ts.SyntaxKind): string {
@@ -172,17 +178,18 @@ function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
 
 /** Statements after which control never reaches the next switch clause (so the clause does not fall through). */
 function endsControl(statement: ts.Statement | undefined): boolean {
+  // A loop, not recursion: `{{{…}}}` can nest as deep as the parser allows.
+  while (statement !== undefined && statement.kind === SyntaxKind.Block) {
+    const statements = (statement as ts.Block).statements;
+    statement = statements[statements.length - 1];
+  }
   if (statement === undefined) return false;
   switch (statement.kind) {
-    case ts.SyntaxKind.BreakStatement:
-    case ts.SyntaxKind.ContinueStatement:
-    case ts.SyntaxKind.ReturnStatement:
-    case ts.SyntaxKind.ThrowStatement:
+    case SyntaxKind.BreakStatement:
+    case SyntaxKind.ContinueStatement:
+    case SyntaxKind.ReturnStatement:
+    case SyntaxKind.ThrowStatement:
       return true;
-    case ts.SyntaxKind.Block: {
-      const statements = (statement as ts.Block).statements;
-      return endsControl(statements[statements.length - 1]);
-    }
     default:
       return false;
   }
@@ -193,19 +200,19 @@ function endsControl(statement: ts.Statement | undefined): boolean {
 function breaksOutOfSwitch(node: ts.Node, depth = 0): boolean {
   if (depth > MAX_NESTING) return true;
   switch (node.kind) {
-    case ts.SyntaxKind.BreakStatement:
+    case SyntaxKind.BreakStatement:
       return (node as ts.BreakStatement).label === undefined;
-    case ts.SyntaxKind.ForStatement:
-    case ts.SyntaxKind.ForOfStatement:
-    case ts.SyntaxKind.ForInStatement:
-    case ts.SyntaxKind.WhileStatement:
-    case ts.SyntaxKind.DoStatement:
-    case ts.SyntaxKind.SwitchStatement:
-    case ts.SyntaxKind.FunctionDeclaration:
-    case ts.SyntaxKind.FunctionExpression:
-    case ts.SyntaxKind.ArrowFunction:
-    case ts.SyntaxKind.ClassDeclaration:
-    case ts.SyntaxKind.ClassExpression:
+    case SyntaxKind.ForStatement:
+    case SyntaxKind.ForOfStatement:
+    case SyntaxKind.ForInStatement:
+    case SyntaxKind.WhileStatement:
+    case SyntaxKind.DoStatement:
+    case SyntaxKind.SwitchStatement:
+    case SyntaxKind.FunctionDeclaration:
+    case SyntaxKind.FunctionExpression:
+    case SyntaxKind.ArrowFunction:
+    case SyntaxKind.ClassDeclaration:
+    case SyntaxKind.ClassExpression:
       return false;
     default:
       return ts.forEachChild(node, (child) => breaksOutOfSwitch(child, depth + 1) || undefined) ?? false;
@@ -264,15 +271,15 @@ class Lowerer {
     const start = this.start(node);
     const end = node.end;
     switch (node.kind) {
-      case ts.SyntaxKind.VariableStatement: {
+      case SyntaxKind.VariableStatement: {
         const statement = node as ts.VariableStatement;
-        if (!hasModifier(statement, ts.SyntaxKind.DeclareKeyword)) this.declarations(statement.declarationList, out, statement);
+        if (!hasModifier(statement, SyntaxKind.DeclareKeyword)) this.declarations(statement.declarationList, out, statement);
         return;
       }
-      case ts.SyntaxKind.ExpressionStatement:
+      case SyntaxKind.ExpressionStatement:
         this.expressionStatement((node as ts.ExpressionStatement).expression, out, node);
         return;
-      case ts.SyntaxKind.IfStatement: {
+      case SyntaxKind.IfStatement: {
         const statement = node as ts.IfStatement;
         out.push({
           kind: 'if',
@@ -284,10 +291,10 @@ class Lowerer {
         });
         return;
       }
-      case ts.SyntaxKind.Block:
+      case SyntaxKind.Block:
         out.push({ kind: 'block', body: this.statements((node as ts.Block).statements), start, end });
         return;
-      case ts.SyntaxKind.ForOfStatement: {
+      case SyntaxKind.ForOfStatement: {
         const statement = node as ts.ForOfStatement;
         out.push({
           kind: 'for',
@@ -300,7 +307,7 @@ class Lowerer {
         });
         return;
       }
-      case ts.SyntaxKind.ForInStatement: {
+      case SyntaxKind.ForInStatement: {
         const statement = node as ts.ForInStatement;
         out.push({
           kind: 'for',
@@ -313,15 +320,15 @@ class Lowerer {
         });
         return;
       }
-      case ts.SyntaxKind.ForStatement:
+      case SyntaxKind.ForStatement:
         out.push(this.cStyleFor(node as ts.ForStatement, start));
         return;
-      case ts.SyntaxKind.WhileStatement: {
+      case SyntaxKind.WhileStatement: {
         const statement = node as ts.WhileStatement;
         out.push({ kind: 'while', test: this.expr(statement.expression), body: this.body(statement.statement), orelse: [], start, end });
         return;
       }
-      case ts.SyntaxKind.DoStatement: {
+      case SyntaxKind.DoStatement: {
         // do { B } while (T)  ≡  B; while (T) { B }. The body is shared, not lowered twice.
         const statement = node as ts.DoStatement;
         const body = this.body(statement.statement);
@@ -329,21 +336,21 @@ class Lowerer {
         out.push({ kind: 'block', body: [...body, loop], start, end });
         return;
       }
-      case ts.SyntaxKind.BreakStatement:
+      case SyntaxKind.BreakStatement:
         out.push({ kind: 'break', start, end });
         return;
-      case ts.SyntaxKind.ContinueStatement:
+      case SyntaxKind.ContinueStatement:
         out.push({ kind: 'continue', start, end });
         return;
-      case ts.SyntaxKind.ReturnStatement: {
+      case SyntaxKind.ReturnStatement: {
         const value = (node as ts.ReturnStatement).expression;
         out.push(value === undefined ? { kind: 'return', start, end } : { kind: 'return', value: this.expr(value), start, end });
         return;
       }
-      case ts.SyntaxKind.ThrowStatement:
+      case SyntaxKind.ThrowStatement:
         out.push({ kind: 'unsupported', what: 'throw statement', start, end });
         return;
-      case ts.SyntaxKind.TryStatement: {
+      case SyntaxKind.TryStatement: {
         // The catch clause only runs on an exception, which the evaluator never models.
         const statement = node as ts.TryStatement;
         const body = this.statements(statement.tryBlock.statements);
@@ -351,44 +358,44 @@ class Lowerer {
         out.push({ kind: 'block', body, start, end });
         return;
       }
-      case ts.SyntaxKind.SwitchStatement:
+      case SyntaxKind.SwitchStatement:
         out.push(this.switchStatement(node as ts.SwitchStatement, start));
         return;
-      case ts.SyntaxKind.LabeledStatement:
+      case SyntaxKind.LabeledStatement:
         // Labels are dropped: a labeled break/continue acts on the innermost loop, which is right in the common case.
         this.statement((node as ts.LabeledStatement).statement, out);
         return;
-      case ts.SyntaxKind.EmptyStatement:
-      case ts.SyntaxKind.DebuggerStatement:
-      case ts.SyntaxKind.ExportDeclaration:
-      case ts.SyntaxKind.InterfaceDeclaration:
-      case ts.SyntaxKind.TypeAliasDeclaration:
-      case ts.SyntaxKind.NamespaceExportDeclaration:
+      case SyntaxKind.EmptyStatement:
+      case SyntaxKind.DebuggerStatement:
+      case SyntaxKind.ExportDeclaration:
+      case SyntaxKind.InterfaceDeclaration:
+      case SyntaxKind.TypeAliasDeclaration:
+      case SyntaxKind.NamespaceExportDeclaration:
         return;
-      case ts.SyntaxKind.FunctionDeclaration: {
+      case SyntaxKind.FunctionDeclaration: {
         const declaration = node as ts.FunctionDeclaration;
         // Overload signatures and ambient declarations have no body and bind nothing at run time.
-        if (declaration.body && !hasModifier(declaration, ts.SyntaxKind.DeclareKeyword)) out.push(this.functionDef(declaration, start));
+        if (declaration.body && !hasModifier(declaration, SyntaxKind.DeclareKeyword)) out.push(this.functionDef(declaration, start));
         return;
       }
-      case ts.SyntaxKind.ClassDeclaration: {
+      case SyntaxKind.ClassDeclaration: {
         const declaration = node as ts.ClassDeclaration;
-        if (!hasModifier(declaration, ts.SyntaxKind.DeclareKeyword)) out.push(this.classDef(declaration, start));
+        if (!hasModifier(declaration, SyntaxKind.DeclareKeyword)) out.push(this.classDef(declaration, start));
         return;
       }
-      case ts.SyntaxKind.ImportDeclaration:
+      case SyntaxKind.ImportDeclaration:
         this.importDeclaration(node as ts.ImportDeclaration, out, start);
         return;
-      case ts.SyntaxKind.ImportEqualsDeclaration:
+      case SyntaxKind.ImportEqualsDeclaration:
         this.importEquals(node as ts.ImportEqualsDeclaration, out, start);
         return;
-      case ts.SyntaxKind.ExportAssignment:
+      case SyntaxKind.ExportAssignment:
         out.push({ kind: 'expr', expr: this.expr((node as ts.ExportAssignment).expression), start, end });
         return;
-      case ts.SyntaxKind.EnumDeclaration:
-      case ts.SyntaxKind.ModuleDeclaration:
+      case SyntaxKind.EnumDeclaration:
+      case SyntaxKind.ModuleDeclaration:
         // Ambient enums/modules (`declare …`) are type-level only; real ones build objects we do not model.
-        if (!hasModifier(node, ts.SyntaxKind.DeclareKeyword)) out.push({ kind: 'unsupported', what: describeKind(node.kind), start, end });
+        if (!hasModifier(node, SyntaxKind.DeclareKeyword)) out.push({ kind: 'unsupported', what: describeKind(node.kind), start, end });
         return;
       default:
         out.push({ kind: 'unsupported', what: describeKind(node.kind), start, end });
@@ -422,11 +429,11 @@ class Lowerer {
     while (ts.isParenthesizedExpression(expression)) expression = expression.expression;
     if (ts.isBinaryExpression(expression)) {
       const operator = expression.operatorToken.kind;
-      if (operator === ts.SyntaxKind.EqualsToken) {
+      if (operator === SyntaxKind.EqualsToken) {
         const targets: Target[] = [this.target(expression.left)];
         let value = expression.right;
         // `a = b = value` is one assignment with two targets, as in the Python form.
-        while (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        while (ts.isBinaryExpression(value) && value.operatorToken.kind === SyntaxKind.EqualsToken) {
           targets.push(this.target(value.left));
           value = value.right;
         }
@@ -452,7 +459,7 @@ class Lowerer {
         out.push({ kind: 'assign', targets: [this.target(expression.left)], value, start, end });
         return;
       }
-      if (operator === ts.SyntaxKind.CommaToken) {
+      if (operator === SyntaxKind.CommaToken) {
         this.expressionStatement(expression.left, out, expression.left);
         this.expressionStatement(expression.right, out, expression.right);
         return;
@@ -460,9 +467,9 @@ class Lowerer {
     }
     if (ts.isPostfixUnaryExpression(expression) || ts.isPrefixUnaryExpression(expression)) {
       const operator = expression.operator;
-      if (operator === ts.SyntaxKind.PlusPlusToken || operator === ts.SyntaxKind.MinusMinusToken) {
+      if (operator === SyntaxKind.PlusPlusToken || operator === SyntaxKind.MinusMinusToken) {
         const one: Expr = { kind: 'num', value: 1, start: this.start(expression), end: expression.end };
-        const op = operator === ts.SyntaxKind.PlusPlusToken ? '+' : '-';
+        const op = operator === SyntaxKind.PlusPlusToken ? '+' : '-';
         out.push({ kind: 'augassign', target: this.target(expression.operand), op, value: one, start, end });
         return;
       }
@@ -546,7 +553,7 @@ class Lowerer {
       if (i < groups.length - 1 && statements.length > 0 && !endsControl(last)) return unsupported;
       const kept = last !== undefined && ts.isBreakStatement(last) && !last.label ? statements.slice(0, -1) : statements;
       if (kept.some((s) => breaksOutOfSwitch(s))) return unsupported;
-      const first = clauses.find((c) => (c.kind === ts.SyntaxKind.DefaultClause ? group.isDefault : group.tests.includes(c.expression)));
+      const first = clauses.find((c) => (c.kind === SyntaxKind.DefaultClause ? group.isDefault : group.tests.includes(c.expression)));
       lowered.push({ group, body: this.statements(kept), start: first ? this.start(first) : start, end: first ? first.end : end });
     }
     const discriminant = this.expr(statement.expression);
@@ -610,9 +617,21 @@ class Lowerer {
     out.push({ kind: 'assign', targets: [this.nameOf(declaration.name)], value: this.entityName(reference), declare: 'const', start, end });
   }
 
+  /** `A.B.C` in `import x = A.B.C`. Built iteratively: the parser reads qualified names in a loop, so they can be
+   *  longer than any recursion we could afford. */
   private entityName(name: ts.EntityName): Expr {
-    if (ts.isIdentifier(name)) return this.nameOf(name);
-    return { kind: 'attr', object: this.entityName(name.left), name: name.right.text, nameStart: this.start(name.right), start: this.start(name), end: name.end };
+    const rights: ts.QualifiedName[] = [];
+    let left: ts.EntityName = name;
+    while (!ts.isIdentifier(left)) {
+      rights.push(left);
+      left = left.left;
+    }
+    let result: Expr = this.nameOf(left);
+    for (let i = rights.length - 1; i >= 0; i--) {
+      const qualified = rights[i];
+      result = { kind: 'attr', object: result, name: qualified.right.text, nameStart: this.start(qualified.right), start: this.start(qualified), end: qualified.end };
+    }
+    return result;
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -673,7 +692,7 @@ class Lowerer {
   private classDef(declaration: ts.ClassDeclaration, start: number): ClassDef {
     const bases: Expr[] = [];
     for (const clause of declaration.heritageClauses ?? []) {
-      if (clause.token !== ts.SyntaxKind.ExtendsKeyword) continue;
+      if (clause.token !== SyntaxKind.ExtendsKeyword) continue;
       for (const type of clause.types) bases.push(this.expr(type.expression));
     }
     const body: Stmt[] = [];
@@ -720,7 +739,7 @@ class Lowerer {
     }
     if (ts.isPropertyDeclaration(member)) {
       // Fields without an initializer only declare a type; `declare` fields never exist at run time.
-      if (!member.initializer || hasModifier(member, ts.SyntaxKind.DeclareKeyword)) return;
+      if (!member.initializer || hasModifier(member, SyntaxKind.DeclareKeyword)) return;
       const name = this.memberName(member.name);
       if (name === undefined) {
         out.push({ kind: 'unsupported', what: 'property with a computed name', start, end });
@@ -777,15 +796,15 @@ class Lowerer {
   /** A class member's or object key's static name; undefined for computed names we cannot know statically. */
   private memberName(name: ts.PropertyName): string | undefined {
     switch (name.kind) {
-      case ts.SyntaxKind.Identifier:
-      case ts.SyntaxKind.PrivateIdentifier:
-      case ts.SyntaxKind.StringLiteral:
-      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
-        return name.text === '' && name.kind === ts.SyntaxKind.Identifier ? undefined : name.text;
-      case ts.SyntaxKind.NumericLiteral:
+      case SyntaxKind.Identifier:
+      case SyntaxKind.PrivateIdentifier:
+      case SyntaxKind.StringLiteral:
+      case SyntaxKind.NoSubstitutionTemplateLiteral:
+        return name.text === '' && name.kind === SyntaxKind.Identifier ? undefined : name.text;
+      case SyntaxKind.NumericLiteral:
         // JS property keys are strings: `{1: x}` is `{'1': x}`.
         return String(Number(name.text));
-      case ts.SyntaxKind.ComputedPropertyName: {
+      case SyntaxKind.ComputedPropertyName: {
         const inner = name.expression;
         if (ts.isStringLiteralLike(inner)) return inner.text;
         if (ts.isNumericLiteral(inner)) return String(Number(inner.text));
@@ -810,27 +829,27 @@ class Lowerer {
 
   private targetOfKind(node: ts.Expression): Target {
     switch (node.kind) {
-      case ts.SyntaxKind.Identifier:
-      case ts.SyntaxKind.PropertyAccessExpression:
-      case ts.SyntaxKind.ElementAccessExpression: {
+      case SyntaxKind.Identifier:
+      case SyntaxKind.PropertyAccessExpression:
+      case SyntaxKind.ElementAccessExpression: {
         const lowered = this.expr(node);
         // `undefined` lowers to none and a half-typed `a.` to unknown: neither can be stored to.
         return lowered.kind === 'name' || lowered.kind === 'attr' || lowered.kind === 'index' ? lowered : this.unknown(node, 'invalid assignment target');
       }
-      case ts.SyntaxKind.ParenthesizedExpression:
-      case ts.SyntaxKind.AsExpression:
-      case ts.SyntaxKind.SatisfiesExpression:
-      case ts.SyntaxKind.NonNullExpression:
-      case ts.SyntaxKind.TypeAssertionExpression:
+      case SyntaxKind.ParenthesizedExpression:
+      case SyntaxKind.AsExpression:
+      case SyntaxKind.SatisfiesExpression:
+      case SyntaxKind.NonNullExpression:
+      case SyntaxKind.TypeAssertionExpression:
         return this.target((node as ts.ParenthesizedExpression).expression);
-      case ts.SyntaxKind.ArrayLiteralExpression: {
+      case SyntaxKind.ArrayLiteralExpression: {
         const items: (Target | StarTarget)[] = [];
         for (const element of (node as ts.ArrayLiteralExpression).elements) {
           if (ts.isSpreadElement(element)) {
             items.push({ kind: 'star-target', target: this.target(element.expression), start: this.start(element), end: element.end });
           } else if (ts.isOmittedExpression(element)) {
             items.push(this.unknown(element, 'hole'));
-          } else if (ts.isBinaryExpression(element) && element.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+          } else if (ts.isBinaryExpression(element) && element.operatorToken.kind === SyntaxKind.EqualsToken) {
             items.push(this.target(element.left)); // tuple-target items carry no default (see ast.ts)
           } else {
             items.push(this.target(element));
@@ -838,7 +857,7 @@ class Lowerer {
         }
         return { kind: 'tuple-target', items, start: this.start(node), end: node.end };
       }
-      case ts.SyntaxKind.ObjectLiteralExpression: {
+      case SyntaxKind.ObjectLiteralExpression: {
         const props: Extract<Target, { kind: 'object-target' }>['props'] = [];
         let rest: Extract<Target, { kind: 'object-target' }>['rest'];
         for (const property of (node as ts.ObjectLiteralExpression).properties) {
@@ -850,7 +869,7 @@ class Lowerer {
             const key = this.memberName(property.name);
             if (key === undefined) continue;
             const value = property.initializer;
-            if (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+            if (ts.isBinaryExpression(value) && value.operatorToken.kind === SyntaxKind.EqualsToken) {
               props.push({ key, target: this.target(value.left), default: this.expr(value.right) });
             } else {
               props.push({ key, target: this.target(value) });
@@ -931,65 +950,35 @@ class Lowerer {
     const start = this.start(node);
     const end = node.end;
     switch (node.kind) {
-      case ts.SyntaxKind.NumericLiteral:
-        // The parser already normalizes `1_000`, `0xff`, `1e-3` to decimal text.
-        return { kind: 'num', value: Number((node as ts.NumericLiteral).text.replace(/_/g, '')), start, end };
-      case ts.SyntaxKind.BigIntLiteral:
-        return { kind: 'num', value: Number((node as ts.BigIntLiteral).text.replace(/[_n]/g, '')), start, end };
-      case ts.SyntaxKind.StringLiteral:
-        return { kind: 'str', value: (node as ts.StringLiteral).text, start, end };
-      case ts.SyntaxKind.NoSubstitutionTemplateLiteral: {
-        const value = (node as ts.NoSubstitutionTemplateLiteral).text;
-        return { kind: 'template', parts: value ? [value] : [], start, end };
-      }
-      case ts.SyntaxKind.TemplateExpression: {
-        const template = node as ts.TemplateExpression;
-        const parts: (string | { expr: Expr })[] = [];
-        if (template.head.text) parts.push(template.head.text);
-        for (const span of template.templateSpans) {
-          parts.push({ expr: this.expr(span.expression) });
-          if (span.literal.text) parts.push(span.literal.text);
-        }
-        return { kind: 'template', parts, start, end };
-      }
-      case ts.SyntaxKind.TrueKeyword:
-        return { kind: 'bool', value: true, start, end };
-      case ts.SyntaxKind.FalseKeyword:
-        return { kind: 'bool', value: false, start, end };
-      case ts.SyntaxKind.NullKeyword:
-        return { kind: 'none', start, end };
-      case ts.SyntaxKind.ThisKeyword:
-        return { kind: 'name', name: 'this', start, end };
-      case ts.SyntaxKind.SuperKeyword:
-        return { kind: 'name', name: 'super', start, end };
-      case ts.SyntaxKind.Identifier: {
+      // The most frequent kinds first: the cases are tried in order.
+      case SyntaxKind.Identifier: {
         const name = (node as ts.Identifier).text;
         // An empty identifier is the parser's stand-in for a missing expression.
         if (name === '') return { kind: 'unknown', what: 'syntax error', start, end };
         if (name === 'undefined') return { kind: 'none', start, end };
         return { kind: 'name', name, start, end };
       }
-      case ts.SyntaxKind.PropertyAccessExpression: {
+      case SyntaxKind.PropertyAccessExpression: {
         const access = node as ts.PropertyAccessExpression;
         const name = access.name.text;
         // `tf.` while typing: an attribute with no name would only produce a misleading "no attribute" message.
         if (name === '') return { kind: 'unknown', what: 'syntax error', start, end };
         return { kind: 'attr', object: this.expr(access.expression), name, nameStart: this.start(access.name), start, end };
       }
-      case ts.SyntaxKind.ElementAccessExpression: {
+      case SyntaxKind.ElementAccessExpression: {
         const access = node as ts.ElementAccessExpression;
         return { kind: 'index', object: this.expr(access.expression), index: this.expr(access.argumentExpression), start, end };
       }
-      case ts.SyntaxKind.CallExpression: {
+      case SyntaxKind.CallExpression: {
         const call = node as ts.CallExpression;
-        const callee: Expr = call.expression.kind === ts.SyntaxKind.ImportKeyword ? this.unknown(call.expression, 'dynamic import') : this.expr(call.expression);
+        const callee: Expr = call.expression.kind === SyntaxKind.ImportKeyword ? this.unknown(call.expression, 'dynamic import') : this.expr(call.expression);
         return { kind: 'call', callee, args: this.args(call.arguments), start, end };
       }
-      case ts.SyntaxKind.NewExpression: {
+      case SyntaxKind.NewExpression: {
         const call = node as ts.NewExpression;
         return { kind: 'call', callee: this.expr(call.expression), args: this.args(call.arguments ?? []), isNew: true, start, end };
       }
-      case ts.SyntaxKind.ArrayLiteralExpression: {
+      case SyntaxKind.ArrayLiteralExpression: {
         const items: Expr[] = [];
         for (const element of (node as ts.ArrayLiteralExpression).elements) {
           if (ts.isSpreadElement(element)) items.push({ kind: 'starred', value: this.expr(element.expression), start: this.start(element), end: element.end });
@@ -999,41 +988,72 @@ class Lowerer {
         }
         return { kind: 'list', items, start, end };
       }
-      case ts.SyntaxKind.ObjectLiteralExpression:
+      case SyntaxKind.ObjectLiteralExpression:
         return this.objectLiteral(node as ts.ObjectLiteralExpression, start);
-      case ts.SyntaxKind.ParenthesizedExpression:
-      case ts.SyntaxKind.AsExpression:
-      case ts.SyntaxKind.SatisfiesExpression:
-      case ts.SyntaxKind.NonNullExpression:
-      case ts.SyntaxKind.TypeAssertionExpression:
-      case ts.SyntaxKind.AwaitExpression:
-      case ts.SyntaxKind.ExpressionWithTypeArguments:
-      case ts.SyntaxKind.PartiallyEmittedExpression:
+      case SyntaxKind.NumericLiteral:
+        // The parser already normalizes `1_000`, `0xff`, `1e-3` to decimal text.
+        return { kind: 'num', value: Number((node as ts.NumericLiteral).text.replace(/_/g, '')), start, end };
+      case SyntaxKind.BigIntLiteral:
+        return { kind: 'num', value: Number((node as ts.BigIntLiteral).text.replace(/[_n]/g, '')), start, end };
+      case SyntaxKind.StringLiteral:
+        return { kind: 'str', value: (node as ts.StringLiteral).text, start, end };
+      case SyntaxKind.NoSubstitutionTemplateLiteral: {
+        const value = (node as ts.NoSubstitutionTemplateLiteral).text;
+        return { kind: 'template', parts: value ? [value] : [], start, end };
+      }
+      case SyntaxKind.TemplateExpression: {
+        const template = node as ts.TemplateExpression;
+        const parts: (string | { expr: Expr })[] = [];
+        if (template.head.text) parts.push(template.head.text);
+        for (const span of template.templateSpans) {
+          parts.push({ expr: this.expr(span.expression) });
+          if (span.literal.text) parts.push(span.literal.text);
+        }
+        return { kind: 'template', parts, start, end };
+      }
+      case SyntaxKind.TrueKeyword:
+        return { kind: 'bool', value: true, start, end };
+      case SyntaxKind.FalseKeyword:
+        return { kind: 'bool', value: false, start, end };
+      case SyntaxKind.NullKeyword:
+        return { kind: 'none', start, end };
+      case SyntaxKind.ThisKeyword:
+        return { kind: 'name', name: 'this', start, end };
+      case SyntaxKind.SuperKeyword:
+        return { kind: 'name', name: 'super', start, end };
+      case SyntaxKind.ParenthesizedExpression:
+      case SyntaxKind.AsExpression:
+      case SyntaxKind.SatisfiesExpression:
+      case SyntaxKind.NonNullExpression:
+      case SyntaxKind.TypeAssertionExpression:
+      case SyntaxKind.AwaitExpression:
+      case SyntaxKind.ExpressionWithTypeArguments:
+      case SyntaxKind.PartiallyEmittedExpression:
         // Types and awaiting change nothing the evaluator sees.
         return this.expr((node as ts.ParenthesizedExpression).expression);
-      case ts.SyntaxKind.FunctionExpression:
-      case ts.SyntaxKind.ArrowFunction:
+      case SyntaxKind.FunctionExpression:
+      case SyntaxKind.ArrowFunction:
         return this.functionExpr(node as ts.FunctionExpression | ts.ArrowFunction);
-      case ts.SyntaxKind.BinaryExpression:
+      case SyntaxKind.BinaryExpression:
         return this.binary(node as ts.BinaryExpression, start);
-      case ts.SyntaxKind.PrefixUnaryExpression: {
+      case SyntaxKind.PrefixUnaryExpression: {
         const unary = node as ts.PrefixUnaryExpression;
         const op =
-          unary.operator === ts.SyntaxKind.MinusToken
+          unary.operator === SyntaxKind.MinusToken
             ? '-'
-            : unary.operator === ts.SyntaxKind.PlusToken
+            : unary.operator === SyntaxKind.PlusToken
               ? '+'
-              : unary.operator === ts.SyntaxKind.ExclamationToken
+              : unary.operator === SyntaxKind.ExclamationToken
                 ? 'not'
-                : unary.operator === ts.SyntaxKind.TildeToken
+                : unary.operator === SyntaxKind.TildeToken
                   ? '~'
                   : undefined;
         if (op === undefined) return this.unknown(node, 'increment inside an expression');
         return { kind: 'unary', op, operand: this.expr(unary.operand), start, end };
       }
-      case ts.SyntaxKind.TypeOfExpression:
+      case SyntaxKind.TypeOfExpression:
         return { kind: 'unary', op: 'typeof', operand: this.expr((node as ts.TypeOfExpression).expression), start, end };
-      case ts.SyntaxKind.ConditionalExpression: {
+      case SyntaxKind.ConditionalExpression: {
         const conditional = node as ts.ConditionalExpression;
         return {
           kind: 'cond',
@@ -1067,8 +1087,8 @@ class Lowerer {
     if (comparison !== undefined) return { kind: 'compare', ops: [comparison], operands: [this.expr(node.left), this.expr(node.right)], start, end };
     const logic = logicOperators[operator];
     if (logic !== undefined) return { kind: 'logic', op: logic, left: this.expr(node.left), right: this.expr(node.right), start, end };
-    if (operator === ts.SyntaxKind.CommaToken) return { kind: 'unknown', what: 'comma expression', start, end };
-    if (operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment) {
+    if (operator === SyntaxKind.CommaToken) return { kind: 'unknown', what: 'comma expression', start, end };
+    if (operator >= SyntaxKind.FirstAssignment && operator <= SyntaxKind.LastAssignment) {
       return { kind: 'unknown', what: 'assignment inside an expression', start, end };
     }
     // instanceof, >>> (the core form has no unsigned shift).
@@ -1079,19 +1099,19 @@ class Lowerer {
     const entries: DictExpr['entries'] = [];
     for (const property of node.properties) {
       switch (property.kind) {
-        case ts.SyntaxKind.PropertyAssignment:
+        case SyntaxKind.PropertyAssignment:
           entries.push({ key: this.propertyKey(property.name), value: this.expr(property.initializer) });
           break;
-        case ts.SyntaxKind.ShorthandPropertyAssignment:
+        case SyntaxKind.ShorthandPropertyAssignment:
           entries.push({ key: this.propertyKey(property.name), value: this.nameOf(property.name) });
           break;
-        case ts.SyntaxKind.SpreadAssignment:
+        case SyntaxKind.SpreadAssignment:
           entries.push({ spread: this.expr(property.expression) });
           break;
-        case ts.SyntaxKind.MethodDeclaration:
+        case SyntaxKind.MethodDeclaration:
           entries.push({ key: this.propertyKey(property.name), value: this.functionExpr(property, this.memberName(property.name)) });
           break;
-        case ts.SyntaxKind.GetAccessor:
+        case SyntaxKind.GetAccessor:
           // The getter's value is whatever it computes when read, which we do not run.
           entries.push({ key: this.propertyKey(property.name), value: this.unknown(property, 'getter') });
           break;
