@@ -148,6 +148,9 @@ describe('Reshaping layers in Keras 3 (table, from the Keras sources)', () => {
     ],
     ['Permute', { dims: [2, 1] }, [null, 2, 3, 4], { error: 'Input 0 of layer "layer_test" is incompatible with the layer: expected ndim=3, found ndim=4. Full shape received: (None, 2, 3, 4)' }],
     ['RepeatVector', { n: 3 }, [null, 32], { shapes: [[null, 3, 32]] }],
+    ['RepeatVector', { n: 2.5 }, [null, 32], { error: "Expected an integer value for `n`, got <class 'float'>." }],
+    // Keras sorts numerically: a 10-dim permutation is fine there (TF.js's string sort rejects it).
+    ['Permute', { dims: [2, 1, 3, 4, 5, 6, 7, 8, 9, 10] }, [null, 1, 2, 3, 3, 3, 3, 3, 3, 3, 3], { shapes: [[null, 2, 1, 3, 3, 3, 3, 3, 3, 3, 3]] }],
   ];
   for (const [cls, config, shape, expected] of table) {
     it(`${cls}(${JSON.stringify(config)}) on ${JSON.stringify(shape)}`, () => {

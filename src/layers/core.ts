@@ -97,39 +97,21 @@ const Dropout = identityLayer({
   validateConfig: unitInterval('rate'),
 });
 
-// Spatial dropouts: Keras InputSpec(ndim=3/4/5). TF.js 4.22 has only spatialDropout1d (no data_format there).
-const SpatialDropout1D = identityLayer({
-  className: 'SpatialDropout1D',
-  tfjsFactory: 'spatialDropout1d',
-  args: [
-    { py: 'rate', js: 'rate' },
-    { py: 'seed', js: 'seed', default: null },
-  ],
-  inputSpec: () => ({ ndim: 3 }),
-  validateConfig: unitInterval('rate'),
-});
-
-const SpatialDropout2D = identityLayer({
-  className: 'SpatialDropout2D',
-  args: [
-    { py: 'rate' },
-    { py: 'data_format', default: null },
-    { py: 'seed', default: null },
-  ],
-  inputSpec: () => ({ ndim: 4 }),
-  validateConfig: unitInterval('rate'),
-});
-
-const SpatialDropout3D = identityLayer({
-  className: 'SpatialDropout3D',
-  args: [
-    { py: 'rate' },
-    { py: 'data_format', default: null },
-    { py: 'seed', default: null },
-  ],
-  inputSpec: () => ({ ndim: 5 }),
-  validateConfig: unitInterval('rate'),
-});
+/** SpatialDropout1D/2D/3D: Keras InputSpec(ndim=3/4/5); 2D and 3D also take `data_format`. TF.js 4.22 has only
+ *  spatialDropout1d. */
+function spatialDropout(rank: 1 | 2 | 3): LayerDef {
+  return identityLayer({
+    className: `SpatialDropout${rank}D`,
+    tfjsFactory: rank === 1 ? 'spatialDropout1d' : undefined,
+    args: [
+      { py: 'rate', js: rank === 1 ? 'rate' : undefined },
+      ...(rank === 1 ? [] : [{ py: 'data_format', default: null }]),
+      { py: 'seed', js: rank === 1 ? 'seed' : undefined, default: null },
+    ],
+    inputSpec: () => ({ ndim: rank + 2 }),
+    validateConfig: unitInterval('rate'),
+  });
+}
 
 const GaussianNoise = identityLayer({
   className: 'GaussianNoise',
@@ -183,9 +165,9 @@ export const coreLayers: LayerDef[] = [
   Activation,
   Masking,
   Dropout,
-  SpatialDropout1D,
-  SpatialDropout2D,
-  SpatialDropout3D,
+  spatialDropout(1),
+  spatialDropout(2),
+  spatialDropout(3),
   GaussianNoise,
   GaussianDropout,
   AlphaDropout,

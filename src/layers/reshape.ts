@@ -123,6 +123,14 @@ const RepeatVector: LayerDef = {
   className: 'RepeatVector',
   tfjsFactory: 'repeatVector',
   args: [{ py: 'n', js: 'n' }],
+  validateConfig(config, ctx) {
+    // Keras 3 insists on an int (`operator.index(n)`); TF.js stores whatever it gets.
+    const n = config.n;
+    if (ctx.dialect !== 'keras' || (typeof n !== 'number' && typeof n !== 'string') || Number.isInteger(n)) return;
+    if (typeof n === 'string' && dim(n) !== null) return; // a symbolic size (a name in the code), not a str value
+    const type = typeof n === 'number' ? 'float' : 'str';
+    throw new LayerError('invalid-config', `Expected an integer value for \`n\`, got <class '${type}'>.`);
+  },
   inputSpec: () => ({ ndim: 2 }),
   computeOutputShape: (config, [input]) => [input[0], dim(config.n), input[1]],
 };
