@@ -11,7 +11,7 @@ describe('Embedding against TF.js', () => {
       const rank = r.int(1, 4);
       const shape: Dim[] = [null, ...Array.from({ length: rank - 1 }, () => r.int(1, 8))];
       if (rank > 1 && r.int(0, 6) === 0) shape[r.int(1, rank - 1)] = null;
-      const size = () => (r.int(0, 12) === 0 ? r.pick([0, -3, 2.5]) : r.int(1, 50));
+      const size = () => (r.int(0, 12) === 0 ? r.pick<unknown>([0, -3, 2.5, null]) : r.int(1, 50));
       const config: Record<string, unknown> = { inputDim: size(), outputDim: size() };
       const roll = r.int(0, 5);
       // inputLength: matching, mismatching, a list for higher ranks, or with null entries.

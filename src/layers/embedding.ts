@@ -5,10 +5,11 @@ import { shapeToJsString, type Dim, type Shape } from '../graph/shape';
 import { dim } from './config';
 import { isUnknown, LayerError, type ConfigValue, type LayerDef, type WeightDef } from './types';
 
-/** TF.js's `formatAsFriendlyString`, as its positive-integer assertion prints the value. */
+/** TF.js's `formatAsFriendlyString`, as its positive-integer assertion prints the value. (The same helper is on
+ *  its way into config.ts as `jsFriendly`; use that once it lands.) */
 function friendly(v: ConfigValue): string {
-  if (typeof v === 'string') return `'${v}'`;
-  if (Array.isArray(v)) return `[${v.map(friendly).join(', ')}]`;
+  if (typeof v === 'string') return `"${v}"`;
+  if (Array.isArray(v)) return `[${v.map(friendly).join(',')}]`;
   return String(v);
 }
 
