@@ -174,7 +174,7 @@ class PythonLowerer {
   }
 
   private snippet(from: number, to: number): string {
-    let s = this.text.slice(from, Math.min(to, from + MAX_SNIPPET + 1)).split(/\r?\n/)[0].trim();
+    let s = this.text.slice(from, Math.min(to, from + 200)).trim().split(/\r?\n/)[0];
     if (s.length > MAX_SNIPPET) s = s.slice(0, MAX_SNIPPET) + '…';
     return `'${s}'`;
   }
@@ -963,7 +963,6 @@ class PythonLowerer {
       } else if (first.name === 'VariableName' && seg[1]?.name === 'AssignOp') {
         const valueNode = seg[2];
         if (this.source(seg[1]) !== '=') {
-          this.reportErrorsIn(argList);
           args.push({ kind: 'positional', value: this.unknown(first.from, end, 'assignment expression') });
           continue;
         }
