@@ -59,14 +59,10 @@ export function finalizeModel(g: GraphBuilder, model: ModelObj): ModelIR {
     }
   }
 
-  const depthKeys = [...new Set(layerDepth.values())].sort((a, b) => b - a);
-  const layers: number[] = [];
-  for (const d of depthKeys) {
-    const atDepth = [...layerDepth].filter(([, ld]) => ld === d).map(([l]) => l);
-    atDepth.sort((a, b) => layerIndex.get(a)! - layerIndex.get(b)!);
-    layers.push(...atDepth);
-  }
-  const calls = [...order].sort((a, b) => nodeDepth.get(b.id)! - nodeDepth.get(a.id)! || order.indexOf(a) - order.indexOf(b));
+  // Deepest first; within a depth, in first-visit order (Keras sorts by `operation_indices`).
+  const layers = [...layerDepth.keys()].sort((a, b) => layerDepth.get(b)! - layerDepth.get(a)! || layerIndex.get(a)! - layerIndex.get(b)!);
+  const position = new Map(order.map((c, i) => [c.id, i]));
+  const calls = [...order].sort((a, b) => nodeDepth.get(b.id)! - nodeDepth.get(a.id)! || position.get(a.id)! - position.get(b.id)!);
 
   // Connectivity: walking deepest-first, every input tensor must be a model input or computed earlier. An Input
   // that is not among the model's inputs cannot be fed (TF.js and tf.keras report it at that input layer).
@@ -127,9 +123,12 @@ export function finalizeModel(g: GraphBuilder, model: ModelObj): ModelIR {
 
 /** Keras's `print_summary` test: one node per depth, each with one input, and no layer called twice. */
 function isSequentialLike(g: GraphBuilder, calls: CallIR[], depth: Map<number, number>): boolean {
-  const perDepth = new Map<number, CallIR[]>();
-  for (const c of calls) perDepth.set(depth.get(c.id)!, [...(perDepth.get(depth.get(c.id)!) ?? []), c]);
-  for (const nodes of perDepth.values()) if (nodes.length > 1 || (nodes.length === 1 && nodes[0].inputs.length > 1)) return false;
+  const perDepth = new Map<number, number>();
+  for (const c of calls) {
+    const d = depth.get(c.id)!;
+    perDepth.set(d, (perDepth.get(d) ?? 0) + 1);
+    if (perDepth.get(d)! > 1 || c.inputs.length > 1) return false;
+  }
   const seen = new Set<number>();
   for (const c of calls) {
     if (seen.has(c.layer)) return false;

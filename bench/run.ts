@@ -1,0 +1,76 @@
+// `npm run bench`: analysis time per example and generated program, and its ratio to the bare parse of the same
+// text (the target: analysis within 3x of parsing). Medians of repeated runs after a warm-up; numbers only.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parser } from '@lezer/python';
+import * as ts from 'typescript';
+import { analyzeText, languageOf } from '../src/analysis/analyze';
+import { scriptKindOf } from '../src/analysis/typescript/lower';
+import { pythonFlat, pythonResNetLike, tsFlat, tsResNetLike } from './generate';
+
+const ROOT = join(__dirname, '..', '..');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(fn: () => void, minMs = 200, minRuns = 5): number {
+  fn();
+  const samples: number[] = [];
+  const start = performance.now();
+  while (samples.length < minRuns || performance.now() - start < minMs) {
+    const t = performance.now();
+    fn();
+    samples.push(performance.now() - t);
+    if (samples.length > 2000) break;
+  }
+  return median(samples);
+}
+
+function bareParse(text: string, file: string): void {
+  if (languageOf(file) === 'python') parser.parse(text);
+  else ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindOf(file));
+}
+
+interface Row {
+  name: string;
+  lines: number;
+  layers: number;
+  parseMs: number;
+  analyzeMs: number;
+}
+
+const rows: Row[] = [];
+function measure(name: string, text: string, file: string): void {
+  const result = analyzeText(text, file);
+  rows.push({
+    name,
+    lines: text.split('\n').length,
+    layers: result.layers.length,
+    parseMs: time(() => bareParse(text, file)),
+    analyzeMs: time(() => analyzeText(text, file)),
+  });
+}
+
+for (const dir of ['python', 'tfjs']) {
+  for (const f of readdirSync(join(ROOT, 'examples', dir)).sort()) {
+    const file = join(ROOT, 'examples', dir, f);
+    measure(`${dir}/${f}`, readFileSync(file, 'utf8'), file);
+  }
+}
+measure('generated: Python ResNet-like, 30 blocks (loop + helper)', pythonResNetLike(30), 'gen.py');
+measure('generated: TS ResNet-like, 30 blocks (loop + helper)', tsResNetLike(30), 'gen.ts');
+measure('generated: Python flat, 200 Dense lines', pythonFlat(200), 'flat.py');
+measure('generated: TS flat, 200 dense lines', tsFlat(200), 'flat.ts');
+measure('generated: Python flat, 2000 Dense lines', pythonFlat(2000), 'flat2k.py');
+measure('generated: TS flat, 2000 dense lines', tsFlat(2000), 'flat2k.ts');
+
+const pad = (s: string | number, n: number) => String(s).padStart(n);
+console.log(`${'program'.padEnd(58)} ${pad('lines', 6)} ${pad('layers', 7)} ${pad('parse ms', 9)} ${pad('analyze ms', 11)} ${pad('ratio', 6)}`);
+for (const r of rows) {
+  console.log(`${r.name.padEnd(58)} ${pad(r.lines, 6)} ${pad(r.layers, 7)} ${pad(r.parseMs.toFixed(3), 9)} ${pad(r.analyzeMs.toFixed(3), 11)} ${pad((r.analyzeMs / r.parseMs).toFixed(2), 6)}`);
+}
+const ratios = rows.map((r) => r.analyzeMs / r.parseMs);
+console.log(`\nanalysis/parse ratio: median ${median(ratios).toFixed(2)}x, max ${Math.max(...ratios).toFixed(2)}x (target: within 3x; "analyze" includes the parse)`);
