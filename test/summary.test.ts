@@ -366,6 +366,58 @@ Model: "functional"
 `),
     );
   });
+  // Printed by Keras 3 in "Deep Learning with Python", 3rd edition, chapter 15 (80 columns): `mask_zero=True` makes
+  // a `not_equal` operation, which is a row although it is not in model.layers; a GRU given an initial state.
+  it('seq2seq GRU with a mask, 80 wide: an operation row between layers', () => {
+    const b = new IrBuilder();
+    const english = b.input('english', [null, null]);
+    const spanish = b.input('spanish', [null, null]);
+    const emb1 = b.apply('embedding_1', 'Embedding', 3840000, [english], [null, null, 256]);
+    const mask = b.apply('not_equal', 'NotEqual', null, [english], [null, null], { op: true });
+    const emb2 = b.apply('embedding_2', 'Embedding', 3840000, [spanish], [null, null, 256]);
+    const enc = b.apply('bidirectional', 'Bidirectional', 7876608, [emb1, mask], [null, 1024]);
+    const gru = b.apply('gru_2', 'GRU', 3938304, [emb2, enc], [null, null, 1024]);
+    const drop = b.apply('dropout_1', 'Dropout', 0, [gru], [null, null, 1024]);
+    const out = b.apply('dense_1', 'Dense', 15375000, [drop], [null, null, 15000]);
+    const model = b.model('functional_1', [english, spanish], [out], { sequentialLike: false });
+    assert.ok(!model.layers.includes(3), 'the operation is not in model.layers');
+    assert.equal(
+      renderSummary(b.build(), model, { terminalColumns: 84 }),
+      text(`
+Model: "functional_1"
+┏━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━┓
+┃ Layer (type)          ┃ Output Shape      ┃     Param # ┃ Connected to       ┃
+┡━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━┩
+│ english (InputLayer)  │ (None, None)      │           0 │ -                  │
+├───────────────────────┼───────────────────┼─────────────┼────────────────────┤
+│ spanish (InputLayer)  │ (None, None)      │           0 │ -                  │
+├───────────────────────┼───────────────────┼─────────────┼────────────────────┤
+│ embedding_1           │ (None, None, 256) │   3,840,000 │ english[0][0]      │
+│ (Embedding)           │                   │             │                    │
+├───────────────────────┼───────────────────┼─────────────┼────────────────────┤
+│ not_equal (NotEqual)  │ (None, None)      │           0 │ english[0][0]      │
+├───────────────────────┼───────────────────┼─────────────┼────────────────────┤
+│ embedding_2           │ (None, None, 256) │   3,840,000 │ spanish[0][0]      │
+│ (Embedding)           │                   │             │                    │
+├───────────────────────┼───────────────────┼─────────────┼────────────────────┤
+│ bidirectional         │ (None, 1024)      │   7,876,608 │ embedding_1[0][0], │
+│ (Bidirectional)       │                   │             │ not_equal[0][0]    │
+├───────────────────────┼───────────────────┼─────────────┼────────────────────┤
+│ gru_2 (GRU)           │ (None, None,      │   3,938,304 │ embedding_2[0][0], │
+│                       │ 1024)             │             │ bidirectional[0][… │
+├───────────────────────┼───────────────────┼─────────────┼────────────────────┤
+│ dropout_1 (Dropout)   │ (None, None,      │           0 │ gru_2[0][0]        │
+│                       │ 1024)             │             │                    │
+├───────────────────────┼───────────────────┼─────────────┼────────────────────┤
+│ dense_1 (Dense)       │ (None, None,      │  15,375,000 │ dropout_1[0][0]    │
+│                       │ 15000)            │             │                    │
+└───────────────────────┴───────────────────┴─────────────┴────────────────────┘
+ Total params: 34,869,912 (133.02 MB)
+ Trainable params: 34,869,912 (133.02 MB)
+ Non-trainable params: 0 (0.00 B)
+`),
+    );
+  });
 });
 
 describe('Keras 3 summary: what the source says for cases without a printed sample', () => {
@@ -395,6 +447,21 @@ describe('Keras 3 summary: what the source says for cases without a printed samp
     const [f2] = b.call(flat, [y], [[null, 6]]);
     const model = b.model('functional', [x, y], [f1, f2], { sequentialLike: false, layers: [0, 2, 1] });
     assert.match(renderSummary(b.build(), model), /│ flatten \(Flatten\) +│ \(None, 6\) +│/);
+  });
+
+  it("follows a model's `operations` list (Keras's _operations order) when the analyzer gives one", () => {
+    const b = new IrBuilder();
+    const x = b.input('input_layer', [null, 4]);
+    const y = b.input('input_layer_1', [null, 4]);
+    const sum = b.apply('add', 'Add', null, [x, y], [null, 4], { op: true });
+    const d = b.apply('dense', 'Dense', 20, [sum], [null, 4]);
+    const model = b.model('functional', [x, y], [d], { sequentialLike: false });
+    const withOps = { ...model, operations: [1, 0, 2, 3] };
+    const rows = renderSummary(b.build(), withOps)
+      .split('\n')
+      .filter((l) => /^│ \w/.test(l))
+      .map((l) => l.split('│')[1].trim());
+    assert.deepEqual(rows, ['input_layer_1', 'input_layer', 'add (Add)', 'dense (Dense)']);
   });
 
   it('unknown parameter counts and shapes print ?, symbolic dimensions print as themselves', () => {

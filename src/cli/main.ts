@@ -52,7 +52,7 @@ Options:
   -h, --help                Show this help.
   --version                 Print the version.
 
-Files: ${SUPPORTED_EXTENSIONS}.
+Files: ${SUPPORTED_EXTENSIONS}. A directory stands for the files of those kinds under it.
 
 Exit status:
   0  success (summary always, check when no error was found)
@@ -85,7 +85,8 @@ export function run(argv: string[], io: CliIo): number {
 
   const analyses: { file: string; result: AnalysisResult }[] = [];
   let failed = false;
-  for (const file of files) {
+  const inputs = expandDirectories(files);
+  for (const file of inputs) {
     const outcome = analyzeFile(file, io);
     if ('error' in outcome) {
       io.stderr.write(`layergraph: ${outcome.error}\n`);
@@ -104,15 +105,43 @@ export function run(argv: string[], io: CliIo): number {
 
   if (values.json) {
     const docs = analyses.map(({ file, result }) => ({ ...toCliJson(result), file }));
-    if (files.length === 1 && docs.length === 1) io.stdout.write(JSON.stringify(docs[0], null, 2) + '\n');
-    else if (files.length > 1) io.stdout.write(JSON.stringify(docs, null, 2) + '\n');
+    const single = files.length === 1 && inputs.length === 1 && inputs[0] === files[0];
+    if (single && docs.length === 1) io.stdout.write(JSON.stringify(docs[0], null, 2) + '\n');
+    else if (!single) io.stdout.write(JSON.stringify(docs, null, 2) + '\n');
   } else {
     analyses.forEach(({ file, result }, i) => {
       if (i > 0) io.stdout.write('\n');
-      io.stdout.write(formatSummaryText(file, result, files.length > 1, io.terminalColumns));
+      io.stdout.write(formatSummaryText(file, result, inputs.length > 1, io.terminalColumns));
     });
   }
   return failed ? EXIT_USAGE : EXIT_OK;
+}
+
+/** A directory argument stands for the model files under it (sorted; dot-directories and node_modules skipped), so
+ *  `layergraph check src/` works in CI. Anything else is passed through and reported when it cannot be read. */
+function expandDirectories(args: string[]): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(full);
+      } else if (languageOf(entry.name) !== undefined && !entry.name.endsWith('.d.ts')) {
+        out.push(full);
+      }
+    }
+  };
+  for (const arg of args) {
+    let isDirectory = false;
+    try {
+      isDirectory = fs.statSync(arg).isDirectory();
+    } catch {
+      // Not on disk (or injected by a test): analyzeFile reports it.
+    }
+    if (isDirectory) walk(arg);
+    else out.push(arg);
+  }
+  return out;
 }
 
 function parseCommandLine(argv: string[]) {

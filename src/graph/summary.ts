@@ -46,11 +46,11 @@ export function renderSummary(result: AnalysisResult, model: ModelIR, options: S
 
   const modelCalls = new Set(model.calls);
   const rows: string[][] = [];
-  for (const layerId of model.layers) {
-    const layer = result.layers[layerId];
-    if (!layer) continue;
-    const row = [`${layer.name} (${layer.className})`, kerasLayerShape(result, layer), formatCount(layer.params)];
-    if (!sequentialLike) row.push(kerasConnections(result, layer, modelCalls));
+  for (const layer of kerasOperations(result, model)) {
+    // An operation (`x + y`) is no Layer: it has no `built`, so Keras prints 0 for it.
+    const params = isOperation(layer) && layer.params === null ? 0 : layer.params;
+    const row = [`${layer.name} (${layer.className})`, kerasLayerShape(result, layer), formatCount(params)];
+    if (!sequentialLike) row.push(connectionRefs(result, layer, modelCalls).join(', ') || '-');
     rows.push(row);
   }
 
@@ -59,6 +59,32 @@ export function renderSummary(result: AnalysisResult, model: ModelIR, options: S
   lines.push(footerLine('Trainable', model.trainableParams));
   lines.push(footerLine('Non-trainable', model.nonTrainableParams));
   return lines.map((l) => l + '\n').join('');
+}
+
+/** Keras 3 prints `model._operations`: the layers plus the operations tensor arithmetic created (`add (Add)`,
+ *  `not_equal (NotEqual)`), which `model.layers` leaves out. An `operations` list on the model, when the analyzer
+ *  provides one, is that order. Otherwise each operation goes before the first row called after it in
+ *  `model.calls` (depth order, as Keras sorts operations). */
+function kerasOperations(result: AnalysisResult, model: ModelIR): LayerIR[] {
+  const explicit = (model as ModelIR & { operations?: number[] }).operations;
+  const byId = (ids: number[]) => ids.map((id) => result.layers[id]).filter((l): l is LayerIR => l !== undefined);
+  if (explicit) return byId(explicit);
+  const rows = byId(model.layers);
+  const position = new Map(model.calls.map((c, i) => [c, i]));
+  const firstCall = (layer: LayerIR) => Math.min(...layer.calls.map((c) => position.get(c) ?? Infinity));
+  const listed = new Set(model.layers);
+  for (const callId of model.calls) {
+    const layer = result.layers[result.calls[callId]?.layer ?? -1];
+    if (!layer || !isOperation(layer) || listed.has(layer.id)) continue;
+    listed.add(layer.id);
+    const at = rows.findIndex((row) => firstCall(row) > position.get(callId)!);
+    rows.splice(at === -1 ? rows.length : at, 0, layer);
+  }
+  return rows;
+}
+
+function isOperation(layer: LayerIR): boolean {
+  return (layer as LayerIR & { op?: boolean }).op === true;
 }
 
 function footerLine(label: string, count: number | null): string {
@@ -119,8 +145,9 @@ function kerasLayerShape(result: AnalysisResult, layer: LayerIR): string {
   return `[${shapes.join(', ')}]`;
 }
 
-/** `get_connections`: every input of every call that belongs to this model, `-` when there is none. */
-function kerasConnections(result: AnalysisResult, layer: LayerIR, modelCalls: Set<number>): string {
+/** `get_connections` (Keras) and the `Receives inputs` loop (TF.js) alike: every input of every call that belongs to
+ *  this model. An Input's own call has no inputs, so its list is empty. */
+function connectionRefs(result: AnalysisResult, layer: LayerIR, modelCalls: Set<number>): string[] {
   const refs: string[] = [];
   for (const callId of layer.calls) {
     if (modelCalls.size > 0 && !modelCalls.has(callId)) continue;
@@ -128,7 +155,7 @@ function kerasConnections(result: AnalysisResult, layer: LayerIR, modelCalls: Se
     if (!call) continue;
     for (const t of call.inputs) refs.push(tensorRef(result, t));
   }
-  return refs.length > 0 ? refs.join(', ') : '-';
+  return refs;
 }
 
 function tensorShape(result: AnalysisResult, id: number): Shape | null {
@@ -355,7 +382,7 @@ export function renderSummaryTfjs(result: AnalysisResult, model: ModelIR, option
     if (sequentialLike) {
       lines.push(tfjsRow(fields, positions));
     } else {
-      const connections = tfjsConnections(result, layer, modelCalls);
+      const connections = connectionRefs(result, layer, modelCalls);
       lines.push(tfjsRow([...fields, connections[0] ?? ''], positions));
       for (const extra of connections.slice(1)) lines.push(tfjsRow(['', '', '', '', extra], positions));
     }
@@ -410,17 +437,6 @@ function tfjsOutputShape(result: AnalysisResult, layer: LayerIR): string {
   }
   if (!first || distinct.size !== 1) return 'multiple';
   return first.length === 1 ? first[0] : `[${first.join(',')}]`;
-}
-
-function tfjsConnections(result: AnalysisResult, layer: LayerIR, modelCalls: Set<number>): string[] {
-  const refs: string[] = [];
-  for (const callId of layer.calls) {
-    if (modelCalls.size > 0 && !modelCalls.has(callId)) continue;
-    const call = result.calls[callId];
-    if (!call || layer.className === 'InputLayer') continue;
-    for (const t of call.inputs) refs.push(tensorRef(result, t));
-  }
-  return refs;
 }
 
 /** JSON.stringify of a TF.js shape: `[null,5]`. Symbolic dimensions (which TF.js never has) print bare. */

@@ -24,6 +24,8 @@ export interface LayerOptions {
   line?: number;
   variable?: string | null;
   config?: Record<string, unknown>;
+  /** A Keras 3 operation from tensor arithmetic (`x != 0`), not a Layer: left out of model.layers by default. */
+  op?: boolean;
 }
 
 export interface ModelOptions {
@@ -31,7 +33,7 @@ export interface ModelOptions {
   kind?: ModelIR['kind'];
   variable?: string | null;
   line?: number;
-  /** Layer ids in model.layers order; default: every layer called in the model, in creation order. */
+  /** Layer ids in model.layers order; default: every layer (not operation) called, in creation order. */
   layers?: number[];
   /** Override the totals (default: sums over the model's layers). */
   totals?: { total: number | null; trainable: number | null; nonTrainable: number | null };
@@ -72,6 +74,7 @@ export class IrBuilder {
       nonTrainableParams: nonTrainable,
       weights: [],
       calls: [],
+      ...(opts.op ? { op: true } : {}),
     };
     this.r.layers.push(layer);
     return id;
@@ -113,7 +116,8 @@ export class IrBuilder {
 
   model(name: string, inputs: number[], outputs: number[], opts: ModelOptions = {}): ModelIR {
     const calls = this.r.calls.map((c) => c.id);
-    const layers = opts.layers ?? this.r.layers.filter((l) => l.calls.length > 0).map((l) => l.id);
+    const isOp = (l: LayerIR) => (l as LayerIR & { op?: boolean }).op === true;
+    const layers = opts.layers ?? this.r.layers.filter((l) => l.calls.length > 0 && !isOp(l)).map((l) => l.id);
     const sum = (pick: (l: LayerIR) => number | null) =>
       layers.reduce<number | null>((acc, id) => {
         const v = pick(this.r.layers[id]);
