@@ -58,6 +58,8 @@ export interface CallIR {
   outputs: number[];
   /** Helper-function call chain this call was made inside (outermost first), for grouping in the graph. */
   scope: ScopeFrame[];
+  /** Some inputs were values the analyzer could not follow (not known tensors): edges may be missing. */
+  opaqueInputs?: boolean;
   /** Set when the call raised an error: the diagnostic's index in AnalysisResult.diagnostics. */
   error?: number;
 }

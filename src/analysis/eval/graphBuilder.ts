@@ -182,6 +182,7 @@ export class GraphBuilder {
   ): { outputs: number[]; returnsList: boolean } {
     const known = inputs.filter((t): t is number => t !== undefined);
     const call = this.newCall(layer, [...known, ...extraInputs], node);
+    if (known.length < inputs.length || inputs.length === 0) call.opaqueInputs = true;
     const shapes = inputs.map((t) => (t === undefined ? null : this.tensors[t].shape));
     const unknownOutput = (): { outputs: number[]; returnsList: boolean } => {
       const t = this.newTensor(null, { call: call.id, index: 0 });

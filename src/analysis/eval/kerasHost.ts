@@ -482,7 +482,7 @@ export class KerasHost implements Host {
     const operands = [left, right].filter((v) => v.kind === 'tensor').map((v) => (v as { id: number }).id);
     const layer = this.g.createLayer(undefined, cls, {}, node, undefined, true);
     const shapes = [left, right].map((v) => (v.kind === 'tensor' ? this.g.tensors[v.id].shape : v.kind === 'num' ? [] : null));
-    const r = this.g.callLayer(layer, [], node, operands);
+    const r = this.g.callLayer(layer, operands, node);
     this.g.tensors[r.outputs[0]].shape = broadcast(shapes);
     return { kind: 'tensor', id: r.outputs[0] };
   }

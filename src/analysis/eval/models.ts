@@ -86,7 +86,9 @@ export function finalizeModel(g: GraphBuilder, model: ModelObj): ModelIR {
     accessed.push(layer.name);
     for (const t of call.outputs) computable.add(t);
   }
-  for (const t of unused) {
+  // When the graph passes through values the analyzer could not follow, an input may well be used: say nothing.
+  const followed = !order.some((c) => c.opaqueInputs && !isInputCall(c));
+  for (const t of followed ? unused : []) {
     const call = g.calls[g.tensors[t].producer!.call];
     g.diagnose('warning', 'unused-input', `Input "${g.layers[call.layer].name}" of model "${model.name}" is not connected to any of its outputs.`, call.range, [
       { range: g.range(model.node), message: `model "${model.name}" is created here` },

@@ -1,0 +1,211 @@
+// The evaluator on the code people write: helpers, loops, names, unpacking, imports, and the diagnostics that
+// need the whole program (disconnected graphs, unused inputs, rank errors, unknown layers).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../src/analysis/analyze';
+import type { AnalysisResult } from '../src/graph/ir';
+
+const py = (text: string) => analyzeText(text, 'snippet.py');
+const ts = (text: string) => analyzeText(text, 'snippet.ts');
+const names = (r: AnalysisResult) => r.models[0].layers.map((id) => r.layers[id].name);
+const shapeOf = (r: AnalysisResult, layerName: string, call = 0) => {
+  const l = r.layers.find((x) => x.name === layerName);
+  assert.ok(l, `no layer ${layerName}; have ${r.layers.map((x) => x.name).join(', ')}`);
+  return r.tensors[r.calls[l.calls[call]].outputs[0]].shape;
+};
+const codes = (r: AnalysisResult) => r.diagnostics.map((d) => `${d.severity}:${d.code}@${d.range.line}`);
+
+describe('helper functions, loops and names', () => {
+  it('a block helper called in a loop with f-string names (Python)', () => {
+    const r = py(`
+from tensorflow.keras import layers, Model, Input
+
+def block(x, units, name, activation="relu"):
+    x = layers.Dense(units, name=f"{name}_dense")(x)
+    return layers.Activation(activation, name="%s_act" % name)(x)
+
+inputs = Input((8,))
+x = inputs
+for i, units in enumerate([16, 32, 64]):
+    x = block(x, units, "block{}".format(i + 1))
+model = Model(inputs, x)
+`);
+    assert.deepEqual(codes(r), []);
+    assert.deepEqual(names(r), ['input_layer', 'block1_dense', 'block1_act', 'block2_dense', 'block2_act', 'block3_dense', 'block3_act']);
+    assert.deepEqual(shapeOf(r, 'block3_act'), [null, 64]);
+    assert.equal(r.models[0].totalParams, 8 * 16 + 16 + 16 * 32 + 32 + 32 * 64 + 64);
+    const scopes = r.calls.filter((c) => r.layers[c.layer].className === 'Dense').map((c) => c.scope.map((s) => s.name).join('/'));
+    assert.deepEqual(scopes, ['block', 'block', 'block'], 'calls made inside a helper carry its frame');
+    const invocations = new Set(r.calls.filter((c) => c.scope.length).map((c) => c.scope[0].invocation));
+    assert.equal(invocations.size, 3, 'each helper call is its own group');
+  });
+
+  it('a helper with arrow functions, map and template literals (TS)', () => {
+    const r = ts(`
+import * as tf from '@tensorflow/tfjs';
+const dense = (x: tf.SymbolicTensor, units: number, i: number) =>
+  tf.layers.dense({units, activation: 'relu', name: \`fc\${i}\`}).apply(x) as tf.SymbolicTensor;
+const input = tf.input({shape: [8]});
+const sizes = [16, 32].map((s) => s * 2);
+let x = input;
+sizes.forEach((units, i) => { x = dense(x, units, i); });
+const {length} = sizes;
+const model = tf.model({inputs: input, outputs: x, name: \`mlp\${length}\`});
+`);
+    assert.deepEqual(codes(r), []);
+    assert.equal(r.models[0].name, 'mlp2');
+    assert.deepEqual(names(r), ['input1', 'fc0', 'fc1']);
+    assert.deepEqual(shapeOf(r, 'fc1'), [null, 64]);
+  });
+
+  it('auto names count per class in creation order; name= does not consume a number', () => {
+    const r = py(`
+from keras import layers, Input, Model
+a = layers.Dense(4)
+b = layers.Dense(4, name="head")
+c = layers.Dense(4)
+i = Input((2,))
+model = Model(i, c(b(a(i))))
+`);
+    assert.deepEqual(names(r), ['input_layer', 'dense', 'head', 'dense_1']);
+  });
+
+  it('positional and keyword arguments map to the Keras signature', () => {
+    const r = py(`
+import keras
+x = keras.Input(shape=(28, 28, 1))
+y = keras.layers.Conv2D(8, (3, 3), 2, "same", activation="relu")(x)
+model = keras.Model(x, y)
+`);
+    assert.deepEqual(shapeOf(r, 'conv2d'), [null, 14, 14, 8]);
+    assert.equal(r.layers[1].params, 3 * 3 * 1 * 8 + 8);
+  });
+});
+
+describe('unpacking, lists of tensors and multiple outputs', () => {
+  it('LSTM return_state unpacks into output and states; states feed a decoder', () => {
+    const r = py(`
+from keras.layers import Input, LSTM, Dense
+from keras.models import Model
+enc_in = Input(shape=(None, 12))
+enc_out, h, c = LSTM(32, return_state=True)(enc_in)
+dec_in = Input(shape=(None, 7))
+dec_seq = LSTM(32, return_sequences=True)(dec_in, initial_state=[h, c])
+out = Dense(7, activation="softmax")(dec_seq)
+model = Model([enc_in, dec_in], out)
+`);
+    assert.deepEqual(codes(r), []);
+    assert.deepEqual(shapeOf(r, 'lstm'), [null, 32]);
+    assert.deepEqual(shapeOf(r, 'lstm_1'), [null, null, 32]);
+    const encoder = r.layers.find((l) => l.name === 'lstm')!;
+    assert.deepEqual(r.calls[encoder.calls[0]].outputs.length, 3);
+    assert.ok(r.models[0].layers.includes(encoder.id), 'the encoder is part of the model through the decoder states');
+  });
+
+  it('Concatenate over a list built in a loop', () => {
+    const r = py(`
+from keras import layers, Input, Model
+inp = Input((10, 4))
+branches = []
+for k in (1, 3, 5):
+    branches.append(layers.Conv1D(6, k, padding="same")(inp))
+merged = layers.Concatenate()(branches)
+model = Model(inp, merged)
+`);
+    assert.deepEqual(codes(r), []);
+    assert.deepEqual(shapeOf(r, 'concatenate'), [null, 10, 18]);
+  });
+});
+
+describe('whole-program diagnostics', () => {
+  it('Conv2D on a 2-D tensor is a rank error in Keras words', () => {
+    const r = py(`
+from keras import layers, Input, Model
+x = Input((5,))
+y = layers.Conv2D(4, 3)(x)
+model = Model(x, y)
+`);
+    const e = r.diagnostics.find((d) => d.code === 'rank-mismatch');
+    assert.ok(e, JSON.stringify(r.diagnostics));
+    assert.equal(e.range.line, 4);
+    assert.equal(e.message, 'Input 0 of layer "conv2d" is incompatible with the layer: expected min_ndim=4, found ndim=2. Full shape received: (None, 5)');
+  });
+
+  it('an output that depends on an Input outside the model is graph-disconnected', () => {
+    const r = py(`
+from keras import layers, Input, Model
+a = Input((5,))
+b = Input((5,))
+s = layers.Add()([layers.Dense(3)(a), layers.Dense(3)(b)])
+model = Model(inputs=a, outputs=s)
+`);
+    const e = r.diagnostics.find((d) => d.code === 'graph-disconnected');
+    assert.ok(e, JSON.stringify(r.diagnostics));
+    assert.equal(e.severity, 'error');
+    assert.equal(e.range.line, 6);
+    assert.match(e.message, /^Graph disconnected: cannot obtain value for tensor input_layer_1 at layer "input_layer_1"/);
+    assert.equal(e.related[0].range.line, 4);
+  });
+
+  it('the same in TS uses TF.js words', () => {
+    const r = ts(`
+import * as tf from '@tensorflow/tfjs';
+const a = tf.input({shape: [5]});
+const b = tf.input({shape: [5]});
+const s = tf.layers.add().apply([a, b]);
+const model = tf.model({inputs: a, outputs: s});
+`);
+    const e = r.diagnostics.find((d) => d.code === 'graph-disconnected');
+    assert.ok(e);
+    assert.equal(e.message, 'Graph disconnected: cannot obtain value for tensor input2 at layer "input2". The following previous layers were accessed without issue: input1');
+  });
+
+  it('an input never used is a warning at the input', () => {
+    const r = py(`
+from keras import layers, Input, Model
+a = Input((5,))
+unused = Input((3,))
+model = Model([a, unused], layers.Dense(2)(a))
+`);
+    assert.deepEqual(codes(r), ['warning:unused-input@4']);
+  });
+
+  it('unknown layer classes and modules are notes at most, and shapes downstream stay unknown', () => {
+    const r = py(`
+import mylib
+from keras import layers, Input, Model
+x = Input((5,))
+y = layers.FancyNewLayer(3)(x)
+z = mylib.Custom()(y)
+out = layers.Dense(2)(z)
+model = Model(x, out)
+`);
+    assert.deepEqual(codes(r), ['information:unknown-layer@5']);
+    assert.equal(shapeOf(r, 'dense'), null);
+    assert.equal(r.models[0].totalParams, null);
+  });
+
+  it('a model with errors still yields a graph and other diagnostics', () => {
+    const r = py(`
+from keras import layers, Input, Model
+x = Input((5,))
+y = layers.Dense(3)(x
+z = layers.Dense(4)(x)
+model = Model(x, z)
+`);
+    assert.ok(r.diagnostics.some((d) => d.code === 'syntax-error'));
+    assert.ok(r.layers.some((l) => l.className === 'Dense'));
+  });
+});
+
+describe('Sequential without a known input', () => {
+  it('keeps the chain, with unknown shapes and parameters', () => {
+    const r = py(`
+from keras import Sequential, layers
+model = Sequential([layers.Dense(8), layers.Dense(2)])
+`);
+    assert.deepEqual(codes(r), []);
+    assert.equal(r.models[0].layers.length, 2);
+    assert.equal(r.models[0].totalParams, null);
+  });
+});
