@@ -418,6 +418,44 @@ Model: "functional_1"
 `),
     );
   });
+  // Printed by Keras 3 (Colab) for a Sequential never built (no input shape): every row `?`, layers that would own
+  // weights `0 (unbuilt)`, and the totals count only weights that exist.
+  it('an unbuilt Sequential: ?, 0 (unbuilt) and zero totals', () => {
+    const b = new IrBuilder();
+    const ids = [
+      b.layer('embedding_6', 'Embedding', null),
+      b.layer('lstm_6', 'LSTM', null),
+      b.layer('dense_12', 'Dense', null),
+      b.layer('dropout_6', 'Dropout', 0),
+      b.layer('dense_13', 'Dense', null),
+    ];
+    // The analyzer may record calls on unknown inputs for such a model; it is still unbuilt.
+    b.call(ids[1], [], [null]);
+    const model = b.model('sequential_6', [], [], { kind: 'sequential', layers: ids });
+    assert.equal(model.totalParams, null);
+    assert.equal(
+      renderSummary(b.build(), model),
+      text(`
+Model: "sequential_6"
+┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┓
+┃ Layer (type)                    ┃ Output Shape           ┃       Param # ┃
+┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━┩
+│ embedding_6 (Embedding)         │ ?                      │   0 (unbuilt) │
+├─────────────────────────────────┼────────────────────────┼───────────────┤
+│ lstm_6 (LSTM)                   │ ?                      │   0 (unbuilt) │
+├─────────────────────────────────┼────────────────────────┼───────────────┤
+│ dense_12 (Dense)                │ ?                      │   0 (unbuilt) │
+├─────────────────────────────────┼────────────────────────┼───────────────┤
+│ dropout_6 (Dropout)             │ ?                      │             0 │
+├─────────────────────────────────┼────────────────────────┼───────────────┤
+│ dense_13 (Dense)                │ ?                      │   0 (unbuilt) │
+└─────────────────────────────────┴────────────────────────┴───────────────┘
+ Total params: 0 (0.00 B)
+ Trainable params: 0 (0.00 B)
+ Non-trainable params: 0 (0.00 B)
+`),
+    );
+  });
 });
 
 describe('Keras 3 summary: what the source says for cases without a printed sample', () => {

@@ -45,19 +45,21 @@ export function renderSummary(result: AnalysisResult, model: ModelIR, options: S
   if (!sequentialLike) columns.push({ header: 'Connected to', justify: 'left' });
 
   const modelCalls = new Set(model.calls);
+  // A Sequential with no Input (nor input_shape) is never built until it sees data.
+  const unbuilt = model.kind === 'sequential' && model.inputs.length === 0;
   const rows: string[][] = [];
   for (const layer of kerasOperations(result, model)) {
-    // An operation (`x + y`) is no Layer: it has no `built`, so Keras prints 0 for it.
-    const params = isOperation(layer) && layer.params === null ? 0 : layer.params;
-    const row = [`${layer.name} (${layer.className})`, kerasLayerShape(result, layer), formatCount(params)];
+    const row = [`${layer.name} (${layer.className})`, kerasLayerShape(result, layer), kerasParams(layer, unbuilt)];
     if (!sequentialLike) row.push(connectionRefs(result, layer, modelCalls).join(', ') || '-');
     rows.push(row);
   }
 
   const lines = [`Model: "${model.name}"`, ...renderRichTable(columns, rows, lineLength, layout.positions)];
-  lines.push(footerLine('Total', model.totalParams));
-  lines.push(footerLine('Trainable', model.trainableParams));
-  lines.push(footerLine('Non-trainable', model.nonTrainableParams));
+  const layers = kerasOperations(result, model);
+  const footer = (count: number | null, pick: (l: LayerIR) => number | null) => count ?? builtSum(layers, pick, unbuilt);
+  lines.push(footerLine('Total', footer(model.totalParams, (l) => l.params)));
+  lines.push(footerLine('Trainable', footer(model.trainableParams, (l) => l.trainableParams)));
+  lines.push(footerLine('Non-trainable', footer(model.nonTrainableParams, (l) => l.nonTrainableParams)));
   return lines.map((l) => l + '\n').join('');
 }
 
@@ -81,6 +83,29 @@ function kerasOperations(result: AnalysisResult, model: ModelIR): LayerIR[] {
     rows.splice(at === -1 ? rows.length : at, 0, layer);
   }
   return rows;
+}
+
+/** The Param # cell. A layer never called is never built: Keras prints `0 (unbuilt)` when it would have weights
+ *  (unknown count here), `0` when it has none. An operation (`x + y`) is no Layer and has no `built`: `0`. */
+function kerasParams(layer: LayerIR, modelUnbuilt: boolean): string {
+  if (layer.params !== null) return formatCount(layer.params);
+  if (isOperation(layer)) return '0';
+  return isUnbuilt(layer, modelUnbuilt) ? '0 (unbuilt)' : '?';
+}
+
+function isUnbuilt(layer: LayerIR, modelUnbuilt: boolean): boolean {
+  return modelUnbuilt || layer.calls.length === 0;
+}
+
+/** Keras counts the weights that exist: unbuilt layers add nothing. Unknown only when a built layer's is. */
+function builtSum(layers: LayerIR[], pick: (l: LayerIR) => number | null, modelUnbuilt: boolean): number | null {
+  let sum = 0;
+  for (const l of layers) {
+    const v = pick(l);
+    if (v !== null) sum += v;
+    else if (!isUnbuilt(l, modelUnbuilt) && !isOperation(l)) return null;
+  }
+  return sum;
 }
 
 function isOperation(layer: LayerIR): boolean {
