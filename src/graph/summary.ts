@@ -47,16 +47,16 @@ export function renderSummary(result: AnalysisResult, model: ModelIR, options: S
   const modelCalls = new Set(model.calls);
   // A Sequential with no Input (nor input_shape) is never built until it sees data.
   const unbuilt = model.kind === 'sequential' && model.inputs.length === 0;
+  const operations = kerasOperations(result, model);
   const rows: string[][] = [];
-  for (const layer of kerasOperations(result, model)) {
+  for (const layer of operations) {
     const row = [`${layer.name} (${layer.className})`, kerasLayerShape(result, layer), kerasParams(layer, unbuilt)];
     if (!sequentialLike) row.push(connectionRefs(result, layer, modelCalls).join(', ') || '-');
     rows.push(row);
   }
 
   const lines = [`Model: "${model.name}"`, ...renderRichTable(columns, rows, lineLength, layout.positions)];
-  const layers = kerasOperations(result, model);
-  const footer = (count: number | null, pick: (l: LayerIR) => number | null) => count ?? builtSum(layers, pick, unbuilt);
+  const footer = (count: number | null, pick: (l: LayerIR) => number | null) => count ?? builtSum(operations, pick, unbuilt);
   lines.push(footerLine('Total', footer(model.totalParams, (l) => l.params)));
   lines.push(footerLine('Trainable', footer(model.trainableParams, (l) => l.trainableParams)));
   lines.push(footerLine('Non-trainable', footer(model.nonTrainableParams, (l) => l.nonTrainableParams)));
