@@ -101,7 +101,39 @@ export interface ModelIR {
   nonTrainableParams: number | null;
   /** True when Keras prints the "Connected to" column: branching, merging or shared layers. */
   sequentialLike: boolean;
+  /** What `compile()` / `fit()` on this model say, when the code calls them. */
+  training?: TrainingIR;
 }
+
+/** Training setup read from the code (`model.compile(...)`, `model.fit(...)`); null where not statically known. */
+export interface TrainingIR {
+  /** One loss for all outputs, one per output (list), or per output name (dict). Keras/TF.js names as written. */
+  loss: string | string[] | Record<string, string> | null;
+  /** `'adam'`, `'sgd'`, …, or the lower-cased class/factory name for `Adam(learning_rate=…)` / `tf.train.adam(…)`. */
+  optimizer: string | null;
+  learningRate: number | null;
+  metrics: string[];
+  epochs: number | null;
+  batchSize: number | null;
+  /** Training data, one spec per model input / output in order; null when fit() is absent or not followable. */
+  x: DataSpec[] | null;
+  y: DataSpec[] | null;
+  compileRange: SourceRange | null;
+  fitRange: SourceRange | null;
+}
+
+/** Data the code describes without running: generated arrays, files next to the source, or literals. */
+export type DataSpec =
+  | { kind: 'random-uniform'; shape: number[]; low: number; high: number }
+  | { kind: 'random-normal'; shape: number[]; mean: number; std: number }
+  | { kind: 'random-int'; shape: number[]; low: number; high: number }
+  | { kind: 'zeros' | 'ones'; shape: number[] }
+  /** `np.load('x.npy')`; path as written, resolved against the source file's folder */
+  | { kind: 'npy'; path: string }
+  /** `np.loadtxt` / `np.genfromtxt` on a text/CSV file */
+  | { kind: 'csv'; path: string; delimiter: string | null; skiprows: number }
+  | { kind: 'literal'; values: unknown; shape: number[] | null }
+  | { kind: 'unknown'; reason: string };
 
 export type Severity = 'error' | 'warning' | 'information';
 
