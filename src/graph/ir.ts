@@ -94,6 +94,8 @@ export interface ModelIR {
   outputs: number[];
   /** Layer ids in Keras's `model.layers` order (topological; InputLayers first for functional models). */
   layers: number[];
+  /** Keras 3's `model._operations`: `layers` plus operations from tensor arithmetic, in the same order (summary rows). */
+  operations: number[];
   /** Call ids that belong to this model, topologically ordered. */
   calls: number[];
   totalParams: number | null;

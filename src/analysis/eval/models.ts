@@ -95,7 +95,8 @@ export function finalizeModel(g: GraphBuilder, model: ModelObj): ModelIR {
     ]);
   }
 
-  const modelLayers = (model.kind === 'sequential' ? (model.seqLayers ?? []).map((l) => l.id) : layers).filter((l) => !g.layers[l].op);
+  const operations = model.kind === 'sequential' ? (model.seqLayers ?? []).map((l) => l.id) : layers;
+  const modelLayers = operations.filter((l) => !g.layers[l].op);
   let total: number | null = 0;
   let trainable: number | null = 0;
   let nonTrainable: number | null = 0;
@@ -115,6 +116,7 @@ export function finalizeModel(g: GraphBuilder, model: ModelObj): ModelIR {
     inputs: model.inputs,
     outputs: model.outputs,
     layers: modelLayers,
+    operations,
     calls: calls.map((c) => c.id),
     totalParams: total,
     trainableParams: trainable,
