@@ -165,6 +165,12 @@ export function channelsFirst(config: LayerConfig): boolean {
   return typeof v === 'string' && (v.toLowerCase() === 'channels_first' || v === 'channelsFirst');
 }
 
+/** When `data_format` is not statically known, which axes are spatial is not known either: every non-batch size
+ *  of the output is unknown (and no size check may fire). Returns that shape, or null when the format is known. */
+export function unknownLayout(config: LayerConfig, input: readonly Dim[], outputRank = input.length): Dim[] | null {
+  return isUnknown(config.data_format) ? [input[0] ?? null, ...Array<Dim>(Math.max(outputRank - 1, 0)).fill(null)] : null;
+}
+
 /** Keras's `standardize_data_format` check (keras/src/backend/config.py). */
 export function checkKerasDataFormat(v: ConfigValue | undefined): void {
   if (typeof v !== 'string') return;

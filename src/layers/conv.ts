@@ -16,6 +16,7 @@ import {
   npArray,
   num,
   pyRepr,
+  unknownLayout,
 } from './config';
 import { isUnknown, LayerError, type ArgDef, type CallContext, type ConfigValue, type InputSpec, type LayerConfig, type LayerDef, type WeightDef } from './types';
 
@@ -206,6 +207,7 @@ function channelAxis(config: LayerConfig, ndim: number, ctx: CallContext): numbe
 }
 
 function channelDim(config: LayerConfig, input: Shape): Dim {
+  if (isUnknown(config.data_format)) return null;
   return channelsFirst(config) ? input[1] : input[input.length - 1];
 }
 
@@ -247,6 +249,7 @@ function makeConv(className: string, tfjsFactory: string, rank: number, aliases:
       const dilation = intTuple(config.dilation_rate, rank);
       const filters = num(config, 'filters');
       const padding = paddingMode(config);
+      const unknown = unknownLayout(config, input);
       if (ctx.dialect === 'keras' && input.length !== rank + 2) {
         const kernelShape = [...kernel, channelDim(config, input), filters];
         throw new LayerError(
@@ -255,6 +258,7 @@ function makeConv(className: string, tfjsFactory: string, rank: number, aliases:
             `and input of shape ${formatShapePython(input)}.`,
         );
       }
+      if (unknown) return unknown;
       // Keras computes 'causal' like 'same' (the input is left-padded). TF.js 4.22's convOutputLength treats any
       // mode other than 'same' as 'valid', so a causal Conv1D is one kernel shorter there at model-building time
       // (and its conv1dWithBias then throws "CAUSAL padding mode … is not implemented yet" when run).
@@ -321,6 +325,8 @@ const Conv2DTranspose: LayerDef = {
     return { weights, inputSpec: spec };
   },
   computeOutputShape(config, [input], ctx): Shape {
+    const unknown = unknownLayout(config, input);
+    if (unknown) return unknown;
     const first = channelsFirst(config);
     const kernel = intTuple(config.kernel_size, 2);
     const strides = intTuple(config.strides, 2);

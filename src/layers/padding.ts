@@ -3,7 +3,7 @@
 // weights, and the 1-D/3-D variants and Cropping are not here.
 
 import { dimAdd, dimMul, type Dim, type Shape } from '../graph/shape';
-import { channelsFirst, checkJsUnion, checkKerasDataFormat, checkKerasTuple, invalid, pyStr } from './config';
+import { channelsFirst, checkJsUnion, checkKerasDataFormat, checkKerasTuple, invalid, pyStr, unknownLayout } from './config';
 import { isUnknown, type ConfigValue, type LayerConfig, type LayerDef } from './types';
 
 type Pads = [[number | null, number | null], [number | null, number | null]];
@@ -78,6 +78,8 @@ const ZeroPadding2D: LayerDef = {
     else validateTfjsPadding(config);
   },
   computeOutputShape(config, [input], ctx): Shape {
+    const unknown = unknownLayout(config, input);
+    if (unknown) return unknown;
     const pads = normalizePadding(config.padding);
     const out = [...input];
     const offset = channelsFirst(config) ? 2 : 1;
@@ -112,6 +114,8 @@ const UpSampling2D: LayerDef = {
     // case); Keras expands an int to (n, n). Unknown here either way for TS/JS.
     const factors: (number | null)[] =
       typeof size === 'number' ? (ctx.dialect === 'keras' ? [size, size] : [null, null]) : Array.isArray(size) && size.length === 2 ? size.map((x) => (typeof x === 'number' ? x : null)) : [null, null];
+    const unknown = unknownLayout(config, input);
+    if (unknown) return unknown;
     const out = [...input];
     const offset = channelsFirst(config) ? 2 : 1;
     for (const i of [0, 1]) out[offset + i] = factors[i] === null ? null : dimMul(input[offset + i], factors[i]);

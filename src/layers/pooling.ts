@@ -14,6 +14,7 @@ import {
   npArray,
   pyRepr,
   pyStr,
+  unknownLayout,
 } from './config';
 import { convOutputLength, hasNonPositive, nonPositiveSizeError, spatialAxes } from './conv';
 import { isUnknown, LayerError, type ArgDef, type ConfigValue, type LayerConfig, type LayerDef } from './types';
@@ -83,6 +84,9 @@ function makePooling(className: string, tfjsFactory: string, rank: number, alias
     },
     computeOutputShape(config, [input], ctx): Shape {
       const keras = ctx.dialect === 'keras';
+      // TF.js's 1-D pooling has no data_format, so only a Keras or 2-D one can leave the layout unknown.
+      const unknown = rank === 2 || keras ? unknownLayout(config, input) : null;
+      if (unknown) return unknown;
       const first = rank === 2 || keras ? channelsFirst(config) : false;
       const pool = intTuple(config.pool_size, rank);
       const strides = config.strides === null ? pool : intTuple(config.strides, rank);
@@ -132,8 +136,10 @@ function makeGlobalPooling(className: string, tfjsFactory: string, rank: number,
       else if (rank === 2) checkJsUnion(config.data_format, ['channelsFirst', 'channelsLast'], 'DataFormat');
     },
     computeOutputShape(config, [input], ctx): Shape {
-      const first = rank === 2 || ctx.dialect === 'keras' ? channelsFirst(config) : false;
       const keep = ctx.dialect === 'keras' && config.keepdims === true;
+      const unknown = rank === 2 || ctx.dialect === 'keras' ? unknownLayout(config, input, keep ? input.length : 2) : null;
+      if (unknown) return unknown;
+      const first = rank === 2 || ctx.dialect === 'keras' ? channelsFirst(config) : false;
       const ones: Dim[] = Array(input.length - 2).fill(1);
       if (first) return keep ? [input[0], input[1], ...ones] : [input[0], input[1]];
       return keep ? [input[0], ...ones, input[input.length - 1]] : [input[0], input[input.length - 1]];

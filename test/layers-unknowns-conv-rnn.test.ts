@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Dim, Shape } from '../src/graph/shape';
+import { convLayers } from '../src/layers/conv';
+import { paddingLayers } from '../src/layers/padding';
+import { poolingLayers } from '../src/layers/pooling';
+import { recurrentLayers } from '../src/layers/recurrent';
+import { UNKNOWN, type LayerDef } from '../src/layers/types';
+import { catalogOutcomeForDef, rng, type Outcome } from './support/tfjsOracle';
+
+// The catalog's first rule for the conv / pooling / padding / recurrent families: an error only when two known
+// facts conflict. Take a call that succeeds; make any one argument statically unknown, or some input sizes
+// unknown (null) or symbolic ('n'): the call must still succeed, with the same output rank(s).
+
+const defs = new Map([...convLayers, ...poolingLayers, ...paddingLayers, ...recurrentLayers].map((d) => [d.className, d]));
+
+type Case = { layer: string; keras: Record<string, unknown>; tfjs: Record<string, unknown>; shape: Shape };
+
+const cases: Case[] = [
+  { layer: 'Conv1D', keras: { filters: 4, kernel_size: 3, strides: 2 }, tfjs: { filters: 4, kernelSize: 3, strides: 2 }, shape: [null, 9, 3] },
+  { layer: 'Conv2D', keras: { filters: 4, kernel_size: 3, groups: 1 }, tfjs: { filters: 4, kernelSize: 3 }, shape: [null, 6, 6, 2] },
+  { layer: 'Conv2D', keras: { filters: 4, kernel_size: [3, 2], data_format: 'channels_first' }, tfjs: { filters: 4, kernelSize: [3, 2], dataFormat: 'channelsFirst' }, shape: [null, 2, 6, 6] },
+  { layer: 'Conv2DTranspose', keras: { filters: 4, kernel_size: 3, strides: 2 }, tfjs: { filters: 4, kernelSize: 3, strides: 2 }, shape: [null, 5, 5, 2] },
+  { layer: 'MaxPooling1D', keras: { pool_size: 2 }, tfjs: { poolSize: 2 }, shape: [null, 8, 3] },
+  { layer: 'MaxPooling2D', keras: { pool_size: 2, strides: 1 }, tfjs: { poolSize: 2, strides: 1 }, shape: [null, 6, 6, 3] },
+  { layer: 'AveragePooling2D', keras: { pool_size: 3, padding: 'same' }, tfjs: { poolSize: 3, padding: 'same' }, shape: [null, 6, 6, 3] },
+  { layer: 'GlobalAveragePooling2D', keras: {}, tfjs: {}, shape: [null, 6, 6, 3] },
+  { layer: 'GlobalMaxPooling1D', keras: {}, tfjs: {}, shape: [null, 6, 3] },
+  { layer: 'ZeroPadding2D', keras: { padding: [1, 2] }, tfjs: { padding: [1, 2] }, shape: [null, 6, 6, 3] },
+  { layer: 'UpSampling2D', keras: { size: 2 }, tfjs: { size: [2, 2] }, shape: [null, 6, 6, 3] },
+  { layer: 'SimpleRNN', keras: { units: 4 }, tfjs: { units: 4 }, shape: [null, 7, 3] },
+  { layer: 'LSTM', keras: { units: 4, return_state: true }, tfjs: { units: 4, returnState: true }, shape: [null, 7, 3] },
+  { layer: 'GRU', keras: { units: 4 }, tfjs: { units: 4 }, shape: [null, 7, 3] },
+];
+
+const ranks = (o: Outcome) => o.shapes?.map((s) => s.length);
+
+function masked(r: ReturnType<typeof rng>, shape: Shape): Shape {
+  return shape.map((d: Dim, i) => (i === 0 || r.int(0, 2) > 0 ? d : r.bool() ? null : 'n'));
+}
+
+describe('Conv / pooling / padding / recurrent: unknowns never raise an error', () => {
+  for (const c of cases) {
+    for (const dialect of ['keras', 'tfjs'] as const) {
+      it(`${c.layer} ${dialect} ${JSON.stringify(dialect === 'keras' ? c.keras : c.tfjs)} on ${JSON.stringify(c.shape)}`, () => {
+        const def = defs.get(c.layer) as LayerDef;
+        const config = dialect === 'keras' ? c.keras : c.tfjs;
+        const base = catalogOutcomeForDef(def, config, [c.shape], dialect);
+        assert.equal(base.error, undefined);
+        for (const arg of def.args) {
+          const key = dialect === 'keras' ? arg.py : arg.js;
+          // return_state decides how many tensors come back; an unknown one cannot keep the count.
+          if (!key || arg.py === 'return_state') continue;
+          const outcome = catalogOutcomeForDef(def, { ...config, [key]: UNKNOWN }, [c.shape], dialect);
+          assert.equal(outcome.error, undefined, `${key} unknown`);
+          assert.deepEqual(ranks(outcome), ranks(base), `${key} unknown`);
+        }
+        const r = rng(c.layer.length * 17 + c.shape.length);
+        for (let i = 0; i < 30; i++) {
+          const shape = masked(r, c.shape);
+          const outcome = catalogOutcomeForDef(def, config, [shape], dialect);
+          assert.equal(outcome.error, undefined, JSON.stringify(shape));
+          assert.deepEqual(ranks(outcome), ranks(base), JSON.stringify(shape));
+        }
+      });
+    }
+  }
+
+  it('leaves every non-batch size unknown when data_format is not statically known', () => {
+    const conv = defs.get('Conv2D') as LayerDef;
+    // channels_first data read as channels_last would give a negative size here: no false error.
+    assert.deepEqual(catalogOutcomeForDef(conv, { filters: 4, kernel_size: 5, data_format: UNKNOWN }, [[null, 3, 32, 32]], 'keras').shapes, [[null, null, null, null]]);
+    const pool = defs.get('GlobalMaxPooling2D') as LayerDef;
+    assert.deepEqual(catalogOutcomeForDef(pool, { dataFormat: UNKNOWN }, [[null, 3, 32, 32]]).shapes, [[null, null]]);
+  });
+});
