@@ -55,6 +55,19 @@ function assertOffsetsWithin(lowered: LoweredModule, length: number, context: st
   visit(lowered.syntaxErrors, 0);
 }
 
+/** Depth of a plain-object tree, measured without recursion. */
+function treeDepth(root: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    for (const item of Object.values(value)) stack.push([item, depth + 1]);
+  }
+  return deepest;
+}
+
 const name = (n: string) => ({ kind: 'name', name: n });
 const num = (value: number) => ({ kind: 'num', value });
 const str = (value: string) => ({ kind: 'str', value });
@@ -313,6 +326,11 @@ const constructs: [title: string, code: string, expected: unknown[]][] = [
         body: [def('constructor', [param('units'), param('x')], [exprStmt(call(name('super'))), assign(attr(name('this'), 'units'), name('units'))])],
       },
     ],
+  ],
+  [
+    'method decorators are kept, class decorators dropped',
+    '@register class A { @memo(1) f() {} }',
+    [{ kind: 'class', name: 'A', bases: [], body: [{ ...def('f', [], []), decorators: [call(name('memo'), num(1))] }] }],
   ],
   [
     'accessors, abstract methods and index signatures',
@@ -625,6 +643,23 @@ describe('TypeScript front-end: robustness', () => {
     assert.ok(!kinds.includes('unsupported'), kinds.join(','));
   });
 
+  it('starts every node at a token, past whitespace and comments', () => {
+    const text = `#!/usr/bin/env node\n/** doc */ const a = /* c */ f( // x\n  1,\n\t  b ) ;\n` + realisticProgram;
+    const visit = (value: unknown): void => {
+      if (value === null || typeof value !== 'object') return;
+      const record = value as Record<string, unknown>;
+      if (typeof record.start === 'number' && typeof record.end === 'number' && record.start < record.end) {
+        assert.match(text.slice(record.start, record.end), /^[^\s/#]/, JSON.stringify(shape(record)).slice(0, 80));
+      }
+      for (const item of Object.values(record)) visit(item);
+    };
+    const lowered = lower(text);
+    assert.deepEqual(lowered.syntaxErrors, []);
+    visit(lowered.body);
+    const first = lowered.body[0];
+    assert.equal(text.slice(first.start, first.end), 'const a = /* c */ f( // x\n  1,\n\t  b ) ;');
+  });
+
   it('lowers every prefix of the realistic program without throwing, with offsets in range', () => {
     for (const fileName of ['prefix.ts', 'prefix.js']) {
       for (let cut = 0; cut <= realisticProgram.length; cut++) {
@@ -674,6 +709,14 @@ describe('TypeScript front-end: robustness', () => {
 
     const deepStatements = 'if (a) {'.repeat(MAX_NESTING * 2) + 'f();' + '}'.repeat(MAX_NESTING * 2);
     assert.ok(JSON.stringify(shape(lower(deepStatements).body)).includes('"too deeply nested"'));
+
+    // Chains the parser reads in a loop, so they nest deeper than its own recursion would allow.
+    for (const chain of [`x = a${'.a'.repeat(50_000)};`, `x = ${'a + '.repeat(50_000)}a;`, `import L = a${'.a'.repeat(50_000)};`, `${'{'.repeat(3000)}${'}'.repeat(3000)}`]) {
+      const lowered = lower(chain);
+      assertOffsetsWithin(lowered, chain.length, chain.slice(0, 20));
+      // Consumers walk the tree recursively too, so its depth must stay bounded by the guard.
+      assert.ok(treeDepth(lowered.body) < 8 * MAX_NESTING, `tree too deep for ${chain.slice(0, 20)}`);
+    }
 
     // Deep enough that even the parser might give up: still no exception.
     const absurd = '('.repeat(200_000) + 'x' + ')'.repeat(200_000);

@@ -56,7 +56,12 @@ export function lowerTypeScript(text: string, fileName: string): LoweredModule {
     // The parser itself recurses on nesting, so input deep enough can overflow the stack before our guard applies.
     return { body: [], syntaxErrors: [{ start: 0, end: text.length, message: `could not parse: ${messageOf(error)}` }] };
   }
-  const syntaxErrors = parseErrorsOf(sourceFile, text.length);
+  return lowerSourceFile(sourceFile);
+}
+
+/** Lowers an already parsed file (parent pointers not needed), e.g. one a language service holds. */
+export function lowerSourceFile(sourceFile: ts.SourceFile): LoweredModule {
+  const syntaxErrors = parseErrorsOf(sourceFile, sourceFile.text.length);
   const lowerer = new Lowerer(sourceFile);
   const body: Stmt[] = [];
   for (const statement of sourceFile.statements) {
@@ -219,19 +224,37 @@ function breaksOutOfSwitch(node: ts.Node, depth = 0): boolean {
   }
 }
 
+/** ASCII characters that can begin trivia for the TS scanner: comments, conflict markers, a shebang, a JSDoc star. */
+const mayStartTrivia: boolean[] = [];
+for (const ch of '/<|=>#*') mayStartTrivia[ch.charCodeAt(0)] = true;
+
 class Lowerer {
   private depth = 0;
+  private readonly text: string;
+  private lastPos = -1;
+  private lastStart = 0;
 
-  constructor(private readonly file: ts.SourceFile) {}
+  constructor(private readonly file: ts.SourceFile) {
+    this.text = file.text;
+  }
 
   reset(): void {
     this.depth = 0;
   }
 
+  /** Where the node's first token begins (what `node.getStart(file)` says), after leading whitespace and comments. */
   private start(node: ts.Node): number {
-    // getStart skips leading trivia; a missing node sits at its `pos`, so start never exceeds end.
-    const start = node.getStart(this.file);
-    return start > node.end ? node.end : start;
+    const pos = node.pos;
+    // A missing node is empty and sits at its `pos`.
+    if (pos >= node.end) return node.end;
+    // getStart rescans trivia on every call and was the largest cost of lowering; nested nodes such as
+    // `tf.layers.dense(…)` share one `pos`, and most tokens are not preceded by trivia at all.
+    if (pos !== this.lastPos) {
+      const ch = this.text.charCodeAt(pos);
+      this.lastStart = ch > 32 && ch < 127 && !mayStartTrivia[ch] ? pos : node.getStart(this.file);
+      this.lastPos = pos;
+    }
+    return this.lastStart > node.end ? node.end : this.lastStart;
   }
 
   private unknown(node: ts.Node, what: string): UnknownExpr {
@@ -626,6 +649,7 @@ class Lowerer {
       rights.push(left);
       left = left.left;
     }
+    if (rights.length > MAX_NESTING) return this.unknown(name, 'too deeply nested');
     let result: Expr = this.nameOf(left);
     for (let i = rights.length - 1; i >= 0; i--) {
       const qualified = rights[i];
