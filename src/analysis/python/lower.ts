@@ -3,6 +3,7 @@
 
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { parser } from '@lezer/python';
+import { blankRanges, findSwallowingStatements, insertStatement, MAX_RECOVERY_ROUNDS, type SwallowingStatement } from './recover';
 import type {
   Arg,
   BinaryOperator,
@@ -26,6 +27,7 @@ export const MAX_NESTING = 200;
 
 const MAX_SNIPPET = 20;
 const GENERIC_ERROR = 'invalid syntax';
+const NEVER_CLOSED = 'was never closed';
 
 type TemplatePart = Template['parts'][number];
 
@@ -40,13 +42,51 @@ const EXPRESSION_EXPECTED_AFTER = new Set<string>([
 const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 
 export function lowerPython(text: string): LoweredModule {
-  let tree: Tree;
   try {
-    tree = parser.parse(text);
+    const tree = parser.parse(text);
+    const result = lowerPythonTree(tree, text);
+    if (!result.syntaxErrors.some((e) => e.message.endsWith(NEVER_CLOSED))) return result;
+    return recoverUnclosedBrackets(text, tree, result);
   } catch (error) {
     return internalError(error);
   }
-  return lowerPythonTree(tree, text);
+}
+
+/**
+ * While typing `x = Dense(10)(`, lezer reads every following line as arguments of that call, and the rest of the
+ * file would vanish from the graph. Such a statement is blanked and the file re-parsed; the statement itself becomes
+ * an assignment of unknown to its targets (or an unsupported statement), and keeps its syntax errors.
+ */
+function recoverUnclosedBrackets(text: string, firstTree: Tree, firstResult: LoweredModule): LoweredModule {
+  let tree = firstTree;
+  let lowerer = new PythonLowerer(text);
+  let result = firstResult;
+  const blanked: SwallowingStatement[] = [];
+  const errors: LoweredModule['syntaxErrors'] = [];
+  const replacements: { stmt: Stmt; enclosingStarts: number[] }[] = [];
+  for (let round = 0; round < MAX_RECOVERY_ROUNDS; round++) {
+    const found = findSwallowingStatements(tree, lowerer.text);
+    if (!found.length) break;
+    // Errors that lie wholly inside a blanked statement are its own; its bracket error is recomputed, since
+    // lezer may have blamed a bracket beyond the cut.
+    const ownedBy = (e: { start: number; end: number }) => found.some((f) => f.start <= e.start && e.end <= f.cut);
+    errors.push(...result.syntaxErrors.filter((e) => ownedBy(e) && !e.message.endsWith(NEVER_CLOSED)));
+    for (const f of found) {
+      if (f.unclosed) errors.push({ start: f.unclosed.pos, end: f.unclosed.pos + 1, message: `'${f.unclosed.bracket}' ${NEVER_CLOSED}` });
+    }
+    for (const f of found) replacements.push({ stmt: lowerer.brokenStatement(f.node, f.cut), enclosingStarts: f.enclosingStarts });
+    blanked.push(...found);
+    blanked.sort((a, b) => a.start - b.start);
+    const patched = blankRanges(text, blanked);
+    tree = parser.parse(patched);
+    lowerer = new PythonLowerer(patched);
+    result = lowerer.lowerModule(tree);
+  }
+  if (!blanked.length) return firstResult;
+  for (const r of replacements) insertStatement(result.body, r.stmt, r.enclosingStarts);
+  errors.push(...result.syntaxErrors);
+  errors.sort((a, b) => a.start - b.start);
+  return { body: result.body, syntaxErrors: errors };
 }
 
 /** Lowers a tree parsed from `text` by the caller: lets an editor reuse lezer's incremental parsing (TreeFragment),
@@ -70,7 +110,7 @@ class PythonLowerer {
   private readonly errorIndexByPosition = new Map<number, number>();
   private reportedTooDeep = false;
 
-  constructor(private readonly text: string) {}
+  constructor(readonly text: string) {}
 
   lowerModule(tree: Tree): LoweredModule {
     const top = tree.topNode;
@@ -162,7 +202,7 @@ class PythonLowerer {
     }
     const opener = parent?.firstChild;
     if (opener && OPENERS[opener.name] && !error.nextSibling) {
-      return at(`'${opener.name}' was never closed`, opener.from, opener.to);
+      return at(`'${opener.name}' ${NEVER_CLOSED}`, opener.from, opener.to);
     }
     if (prev?.name === '.' && parentName === 'MemberExpression') return at('expected attribute name');
     if (prev && EXPRESSION_EXPECTED_AFTER.has(prev.name)) return at('expected expression');
@@ -274,6 +314,27 @@ class PythonLowerer {
         out.push({ kind: 'unsupported', what: describeUnsupported(node), start, end });
       }
     }
+  }
+
+  /** A statement whose unclosed bracket swallowed later lines (see recover.ts): its targets are bound to unknown. */
+  brokenStatement(node: SyntaxNode, cut: number): Stmt {
+    let end = cut;
+    while (end > node.from && /\s/.test(this.text[end - 1])) end--;
+    if (node.name === 'AssignStatement' || node.name === 'UpdateStatement') {
+      const groups: SyntaxNode[][] = [[]];
+      for (const child of this.kids(node)) {
+        // Past the cut are the swallowed lines, which the re-parse lowers on their own.
+        if (child.from >= cut) break;
+        if (child.name === 'AssignOp' || child.name === 'UpdateOp') groups.push([]);
+        else if (child.name !== 'TypeDef') groups[groups.length - 1].push(child);
+      }
+      const targets = groups.slice(0, -1).map((g) => this.targetList(g, node.from, 0));
+      const valueStart = Math.min(groups[groups.length - 1][0]?.from ?? end, end);
+      if (targets.length) {
+        return { kind: 'assign', targets, value: this.unknown(valueStart, end, 'syntax error'), start: node.from, end };
+      }
+    }
+    return { kind: 'unsupported', what: 'syntax error', start: node.from, end };
   }
 
   private body(node: SyntaxNode | undefined, depth: number): Stmt[] {
