@@ -64,25 +64,9 @@ export function renderSummary(result: AnalysisResult, model: ModelIR, options: S
 }
 
 /** Keras 3 prints `model._operations`: the layers plus the operations tensor arithmetic created (`add (Add)`,
- *  `not_equal (NotEqual)`), which `model.layers` leaves out. An `operations` list on the model, when the analyzer
- *  provides one, is that order. Otherwise each operation goes before the first row called after it in
- *  `model.calls` (depth order, as Keras sorts operations). */
+ *  `not_equal (NotEqual)`), which `model.layers` leaves out. */
 function kerasOperations(result: AnalysisResult, model: ModelIR): LayerIR[] {
-  const explicit = (model as ModelIR & { operations?: number[] }).operations;
-  const byId = (ids: number[]) => ids.map((id) => result.layers[id]).filter((l): l is LayerIR => l !== undefined);
-  if (explicit) return byId(explicit);
-  const rows = byId(model.layers);
-  const position = new Map(model.calls.map((c, i) => [c, i]));
-  const firstCall = (layer: LayerIR) => Math.min(...layer.calls.map((c) => position.get(c) ?? Infinity));
-  const listed = new Set(model.layers);
-  for (const callId of model.calls) {
-    const layer = result.layers[result.calls[callId]?.layer ?? -1];
-    if (!layer || !isOperation(layer) || listed.has(layer.id)) continue;
-    listed.add(layer.id);
-    const at = rows.findIndex((row) => firstCall(row) > position.get(callId)!);
-    rows.splice(at === -1 ? rows.length : at, 0, layer);
-  }
-  return rows;
+  return model.operations.map((id) => result.layers[id]).filter((l): l is LayerIR => l !== undefined);
 }
 
 /** The Param # cell. A layer never called is never built: Keras prints `0 (unbuilt)` when it would have weights
@@ -109,7 +93,7 @@ function builtSum(layers: LayerIR[], pick: (l: LayerIR) => number | null, modelU
 }
 
 function isOperation(layer: LayerIR): boolean {
-  return (layer as LayerIR & { op?: boolean }).op === true;
+  return layer.op === true;
 }
 
 function footerLine(label: string, count: number | null): string {

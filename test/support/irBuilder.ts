@@ -35,6 +35,8 @@ export interface ModelOptions {
   line?: number;
   /** Layer ids in model.layers order; default: every layer (not operation) called, in creation order. */
   layers?: number[];
+  /** Keras 3's `_operations` order; default: `layers` with each operation placed by call order. */
+  operations?: number[];
   /** Override the totals (default: sums over the model's layers). */
   totals?: { total: number | null; trainable: number | null; nonTrainable: number | null };
 }
@@ -116,8 +118,7 @@ export class IrBuilder {
 
   model(name: string, inputs: number[], outputs: number[], opts: ModelOptions = {}): ModelIR {
     const calls = this.r.calls.map((c) => c.id);
-    const isOp = (l: LayerIR) => (l as LayerIR & { op?: boolean }).op === true;
-    const layers = opts.layers ?? this.r.layers.filter((l) => l.calls.length > 0 && !isOp(l)).map((l) => l.id);
+    const layers = opts.layers ?? this.r.layers.filter((l) => l.calls.length > 0 && !l.op).map((l) => l.id);
     const sum = (pick: (l: LayerIR) => number | null) =>
       layers.reduce<number | null>((acc, id) => {
         const v = pick(this.r.layers[id]);
@@ -137,6 +138,7 @@ export class IrBuilder {
       inputs,
       outputs,
       layers,
+      operations: opts.operations ?? withOperations(this.r, layers, calls),
       calls,
       totalParams: totals.total,
       trainableParams: totals.trainable,
@@ -162,4 +164,20 @@ export class IrBuilder {
   build(): AnalysisResult {
     return this.r;
   }
+}
+
+/** Hand-built models: each operation goes before the first layer row called after it (Keras sorts by depth). */
+function withOperations(r: AnalysisResult, layers: number[], calls: number[]): number[] {
+  const rows = [...layers];
+  const position = new Map(calls.map((c, i) => [c, i]));
+  const firstCall = (id: number) => Math.min(...r.layers[id].calls.map((c) => position.get(c) ?? Infinity));
+  const listed = new Set(layers);
+  for (const callId of calls) {
+    const layer = r.layers[r.calls[callId]?.layer ?? -1];
+    if (!layer || !layer.op || listed.has(layer.id)) continue;
+    listed.add(layer.id);
+    const at = rows.findIndex((row) => firstCall(row) > position.get(callId)!);
+    rows.splice(at === -1 ? rows.length : at, 0, layer.id);
+  }
+  return rows;
 }
