@@ -113,3 +113,14 @@ export class LayerError extends Error {
     this.name = 'LayerError';
   }
 }
+
+/** How a layer object passed as an argument (to Bidirectional, TimeDistributed…) appears in its wrapper's config. */
+export interface NestedLayer {
+  [key: string]: ConfigValue;
+  $layer: string;
+  name: string;
+  config: LayerConfig;
+}
+export function isNestedLayer(v: ConfigValue | undefined): v is NestedLayer {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { $layer?: unknown }).$layer === 'string';
+}

@@ -563,6 +563,9 @@ export function toConfig(v: Value): ConfigValue {
       for (const { key, value } of v.entries.values()) if (key.kind === 'str') out[key.value] = toConfig(value);
       return out;
     }
+    case 'layer':
+      // A layer passed to another (Bidirectional(LSTM(8)), TimeDistributed(Dense(4))): wrappers read its config.
+      return { $layer: v.layer.className, name: v.layer.name, config: v.layer.config };
     default:
       return UNKNOWN;
   }
