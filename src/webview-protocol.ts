@@ -1,0 +1,185 @@
+// The messages exchanged between the extension host and the graph preview webview, and runtime validators for both
+// directions. It holds no behaviour beyond validation: no rendering, no VS Code API, no Node API (the webview bundles it).
+
+import type { AnalysisResult, SourceRange } from './graph/ir';
+
+export type LayoutDirection = 'TB' | 'LR';
+export type GraphView = 'calls' | 'layers';
+
+/** Host → webview. */
+export type HostMessage =
+  | {
+      type: 'update';
+      uri: string;
+      /** Document version; the webview drops updates older than the one shown and skips an unchanged one. */
+      version: number;
+      result: AnalysisResult;
+      /** ModelIR.id to show; the webview keeps its own choice (or the first model) when absent. */
+      selectedModel?: number;
+    }
+  /** Marks the nodes of these CallIR ids (e.g. the call under the editor cursor); an empty list clears. */
+  | { type: 'highlight'; callIds: number[] }
+  | { type: 'setOptions'; direction?: LayoutDirection; view?: GraphView }
+  /** Localized UI strings keyed like webview/strings.ts; missing keys keep the English default. */
+  | { type: 'setStrings'; strings: Record<string, string> }
+  /** Asks the webview to answer with an `exportSvg` message (the "Export Graph as SVG/PNG" commands). */
+  | { type: 'requestSvg' };
+
+/** Webview → host. */
+export type WebviewMessage =
+  | { type: 'ready' }
+  /** The user clicked a node: select this range in the document of the last update. */
+  | { type: 'reveal'; range: SourceRange }
+  /** Pointer over a node of this LayerIR.id (null when it leaves), so the host can highlight its definition. */
+  | { type: 'hoverLayer'; layerId: number | null }
+  | { type: 'selectModel'; modelId: number }
+  /** A self-contained SVG document (styles inlined, no theme variables). */
+  | { type: 'exportSvg'; svg: string };
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function isInt(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v);
+}
+function isIntArray(v: unknown): v is number[] {
+  return Array.isArray(v) && v.every(isInt);
+}
+function isArrayOf(v: unknown, item: (x: unknown) => boolean): boolean {
+  return Array.isArray(v) && v.every(item);
+}
+
+export function isSourceRange(v: unknown): v is SourceRange {
+  return (
+    isObj(v) &&
+    isInt(v.start) &&
+    isInt(v.end) &&
+    isInt(v.line) &&
+    isInt(v.column) &&
+    isInt(v.endLine) &&
+    isInt(v.endColumn)
+  );
+}
+
+function isDim(v: unknown): boolean {
+  return v === null || typeof v === 'number' || typeof v === 'string';
+}
+function isShape(v: unknown): boolean {
+  return isArrayOf(v, isDim);
+}
+
+function isLayer(v: unknown): boolean {
+  return (
+    isObj(v) &&
+    isInt(v.id) &&
+    typeof v.name === 'string' &&
+    typeof v.className === 'string' &&
+    isSourceRange(v.range) &&
+    isIntArray(v.calls) &&
+    (v.params === null || v.params === undefined || typeof v.params === 'number')
+  );
+}
+
+function isScopeFrame(v: unknown): boolean {
+  return isObj(v) && typeof v.name === 'string' && isInt(v.invocation) && isSourceRange(v.callRange);
+}
+
+function isCall(v: unknown): boolean {
+  return (
+    isObj(v) &&
+    isInt(v.id) &&
+    isInt(v.layer) &&
+    isInt(v.index) &&
+    isSourceRange(v.range) &&
+    isIntArray(v.inputs) &&
+    isIntArray(v.outputs) &&
+    isArrayOf(v.scope, isScopeFrame) &&
+    (v.error === undefined || isInt(v.error))
+  );
+}
+
+function isTensor(v: unknown): boolean {
+  return (
+    isObj(v) &&
+    isInt(v.id) &&
+    (v.shape === null || isShape(v.shape)) &&
+    (v.producer === null || (isObj(v.producer) && isInt(v.producer.call) && isInt(v.producer.index)))
+  );
+}
+
+function isModel(v: unknown): boolean {
+  return (
+    isObj(v) &&
+    isInt(v.id) &&
+    typeof v.name === 'string' &&
+    isIntArray(v.inputs) &&
+    isIntArray(v.outputs) &&
+    isIntArray(v.layers) &&
+    isIntArray(v.calls)
+  );
+}
+
+function isDiagnostic(v: unknown): boolean {
+  return isObj(v) && typeof v.message === 'string' && typeof v.severity === 'string' && isSourceRange(v.range);
+}
+
+/** Structural check of the parts of an AnalysisResult the webview reads (not referential integrity: the
+ *  webview reports dangling ids itself and keeps its previous graph). */
+export function isAnalysisResult(v: unknown): v is AnalysisResult {
+  return (
+    isObj(v) &&
+    typeof v.file === 'string' &&
+    (v.language === 'python' || v.language === 'typescript' || v.language === 'javascript') &&
+    isArrayOf(v.models, isModel) &&
+    isArrayOf(v.layers, isLayer) &&
+    isArrayOf(v.calls, isCall) &&
+    isArrayOf(v.tensors, isTensor) &&
+    isArrayOf(v.diagnostics, isDiagnostic)
+  );
+}
+
+export function isHostMessage(v: unknown): v is HostMessage {
+  if (!isObj(v)) return false;
+  switch (v.type) {
+    case 'update':
+      return (
+        typeof v.uri === 'string' &&
+        isInt(v.version) &&
+        isAnalysisResult(v.result) &&
+        (v.selectedModel === undefined || isInt(v.selectedModel))
+      );
+    case 'highlight':
+      return isIntArray(v.callIds);
+    case 'setOptions':
+      return (
+        (v.direction === undefined || v.direction === 'TB' || v.direction === 'LR') &&
+        (v.view === undefined || v.view === 'calls' || v.view === 'layers')
+      );
+    case 'setStrings':
+      return isObj(v.strings) && Object.values(v.strings).every((s) => typeof s === 'string');
+    case 'requestSvg':
+      return true;
+    default:
+      return false;
+  }
+}
+
+export function isWebviewMessage(v: unknown): v is WebviewMessage {
+  if (!isObj(v)) return false;
+  switch (v.type) {
+    case 'ready':
+      return true;
+    case 'reveal':
+      return isSourceRange(v.range);
+    case 'hoverLayer':
+      return v.layerId === null || isInt(v.layerId);
+    case 'selectModel':
+      return isInt(v.modelId);
+    case 'exportSvg':
+      return typeof v.svg === 'string';
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,388 @@
+// The graph preview webview in a real headless Chromium: renders the mission scenarios from hand-built IR and checks
+// the DOM contract (data-layer, data-call, data-shared, data-error, data-shape), interactions, robustness and looks.
+// It does not test the extension host; screenshots go to test-artifacts/webview/ for people to look at.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { AnalysisResult } from '../src/graph/ir';
+import type { HostMessage, WebviewMessage } from '../src/webview-protocol';
+import * as fx from './support/webviewFixtures';
+
+// Callbacks passed to page.evaluate run inside the page; these only type them (the root tsconfig has no DOM lib).
+declare const window: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare function getComputedStyle(element: unknown): { stroke: string };
+
+const ROOT = path.resolve(__dirname, '../..');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts/webview');
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
+
+interface PageProbe {
+  page: Page;
+  problems: string[];
+}
+interface WindowProbe {
+  __posted: WebviewMessage[];
+  __layergraph: { renders: number; ignoredMessages: number; lastError: string | null; stats: Record<string, number | string> | null };
+}
+
+let server: http.Server;
+let baseUrl = '';
+let browser: Browser;
+let context: BrowserContext;
+let userDataDir = '';
+let version = 1;
+
+/** Serves the repository read-only on 127.0.0.1, so the page loads the bundle as a webview loads its resources. */
+function startServer(): Promise<void> {
+  server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
+    const file = path.join(ROOT, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ''));
+    if (!file.startsWith(ROOT + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      resolve();
+    }),
+  );
+}
+
+async function openPage(theme = 'vscode-dark', size = { width: 1100, height: 760 }): Promise<PageProbe> {
+  const page = await context.newPage();
+  await page.setViewportSize(size);
+  const problems: string[] = [];
+  // CSP violations and script errors both surface here.
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  await page.goto(`${baseUrl}/test/webview/index.html`);
+  await page.evaluate((cls) => (document.body.className = cls), theme);
+  await page.waitForFunction(() => (window as unknown as WindowProbe).__posted?.some((m) => m.type === 'ready'));
+  return { page, problems };
+}
+
+const renders = (page: Page) => page.evaluate(() => (window as unknown as WindowProbe).__layergraph.renders);
+
+/** Posts a host message and waits for the render it causes. */
+async function send(page: Page, message: HostMessage | unknown, expectRender = true): Promise<void> {
+  const before = await renders(page);
+  await page.evaluate((m) => window.postMessage(m, '*'), message);
+  if (expectRender) await page.waitForFunction((b) => (window as unknown as WindowProbe).__layergraph.renders > b, before);
+  else await page.waitForTimeout(50);
+}
+
+function update(result: AnalysisResult, uri = `file:///${result.file}`, extra: Partial<Extract<HostMessage, { type: 'update' }>> = {}): HostMessage {
+  return { type: 'update', uri, version: version++, result, ...extra };
+}
+
+const count = (page: Page, selector: string) => page.locator(selector).count();
+const attrs = (page: Page, selector: string, name: string) =>
+  page.$$eval(selector, (els, n) => els.map((e) => e.getAttribute(n)), name);
+const posted = (page: Page) => page.evaluate(() => (window as unknown as WindowProbe).__posted);
+const stats = (page: Page) => page.evaluate(() => (window as unknown as WindowProbe).__layergraph.stats);
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+}
+
+before(async () => {
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-webview.mjs')], { cwd: ROOT });
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get update && apt-get install -y chromium`);
+  await startServer();
+  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'layergraph-webview-'));
+  context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+  browser = context.browser()!;
+});
+
+after(async () => {
+  await context?.close();
+  await browser?.close();
+  server?.close();
+  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+});
+
+describe('webview: mission scenarios', () => {
+  it('scenario 1: a basic chain with Python shapes on nodes and edges', async () => {
+    const { page, problems } = await openPage();
+    await send(page, update(fx.basicChain()));
+    assert.deepEqual(await attrs(page, '.node', 'data-layer'), ['input_layer', 'dense', 'activation']);
+    assert.deepEqual(await attrs(page, '.node', 'data-call'), ['0', '0', '0']);
+    assert.deepEqual((await attrs(page, '.edge', 'data-shape')).sort(), ['(None, 10)', '(None, 5)']);
+    const dense = page.locator('.node[data-layer="dense"]');
+    assert.match((await dense.textContent()) ?? '', /dense.*Dense.*\(None, 10\)/);
+    assert.equal(await count(page, '.node[data-role="input"]'), 1);
+    assert.equal(await count(page, '.node[data-role="output"]'), 1);
+    assert.equal(await count(page, '.node[data-shared]'), 0);
+    await shot(page, 'scenario1-basic-dark');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('scenario 1 from TF.js code prints shapes the JavaScript way', async () => {
+    const { page } = await openPage();
+    await send(page, update(fx.basicChain('typescript')));
+    assert.deepEqual((await attrs(page, '.edge', 'data-shape')).sort(), ['[null,10]', '[null,5]']);
+    assert.equal(await count(page, '.node[data-layer="dense_Dense1"]'), 1);
+    await page.close();
+  });
+
+  it('scenario 3: both calls of the shared Dense carry ×2 and one colour; the layer view shows one node', async () => {
+    const { page, problems } = await openPage();
+    const result = fx.sharedDense();
+    await send(page, update(result));
+    assert.equal(await count(page, '.node'), 4);
+    assert.equal(await count(page, '.edge'), 3);
+    assert.deepEqual(await attrs(page, '.node[data-layer="dense"]', 'data-call'), ['0', '1']);
+    assert.deepEqual(await attrs(page, '.node[data-layer="dense"]', 'data-shared'), ['2', '2']);
+    assert.deepEqual(await page.locator('.node[data-layer="dense"] .badge').allTextContents(), ['×2', '×2']);
+    const strokes = await page.$$eval('.node .frame', (els) =>
+      Object.fromEntries(els.map((e) => [`${e.parentElement!.getAttribute('data-layer')}#${e.parentElement!.getAttribute('data-call')}`, getComputedStyle(e).stroke])),
+    );
+    assert.equal(strokes['dense#0'], strokes['dense#1']);
+    assert.notEqual(strokes['dense#0'], strokes['activation#0']);
+
+    // Hovering one call lights up the other and tells the host which layer it is.
+    await page.hover('.node[data-layer="dense"][data-call="0"]');
+    assert.equal(await count(page, '.node.peer[data-layer="dense"][data-call="1"]'), 1);
+    assert.ok((await posted(page)).some((m) => m.type === 'hoverLayer' && m.layerId === result.layers.find((l) => l.name === 'dense')!.id));
+    await shot(page, 'scenario3-shared-hover-dark');
+    await page.mouse.move(5, 740);
+    assert.ok((await posted(page)).at(-1)!.type === 'hoverLayer' && (await posted(page)).at(-1)!.type === 'hoverLayer');
+
+    await page.click('.lg-segmented .lg-button:nth-child(2)');
+    await page.waitForFunction(() => document.querySelectorAll('.node.layer').length > 0);
+    assert.equal(await count(page, '.node[data-layer="dense"]'), 1);
+    assert.equal(await count(page, '.node'), 3);
+    assert.equal(await page.getAttribute('.node[data-layer="dense"]', 'data-shared'), '2');
+    // plot_model's edges: input → dense, dense → dense (the second call), dense → activation.
+    assert.equal(await count(page, '.edge'), 3);
+    assert.equal(await count(page, '.edge[data-from="l:dense"][data-to="l:dense"]'), 1);
+    await shot(page, 'scenario3-layer-view-dark');
+    await send(page, { type: 'setOptions', view: 'calls' });
+    assert.equal(await count(page, '.node[data-layer="dense"]'), 2);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it("scenario 4: the second call is red and carries Keras's message", async () => {
+    const { page } = await openPage();
+    await send(page, update(fx.sharedDenseError()));
+    const bad = page.locator('.node[data-error]');
+    assert.equal(await bad.count(), 1);
+    assert.equal(await bad.getAttribute('data-layer'), 'dense');
+    assert.equal(await bad.getAttribute('data-call'), '1');
+    assert.equal(await bad.getAttribute('data-error'), fx.SCENARIO4_MESSAGE);
+    const visible = (await bad.locator('.lg-error').allTextContents()).join(' ');
+    assert.match(visible, /expected axis -1 of input shape to have value 5, but received input with shape \(None, 10\)/);
+    assert.equal(await bad.locator('.error-marker').count(), 1);
+    assert.match((await bad.locator('title').textContent()) ?? '', /received input with shape \(None, 10\)/);
+    const stroke = await bad.locator('.frame').evaluate((e) => getComputedStyle(e).stroke);
+    assert.equal(stroke, 'rgb(248, 81, 73)'); // the dark theme's error colour (fallback of --vscode-errorForeground)
+    assert.equal(await count(page, '.edge.error'), 1);
+    await shot(page, 'scenario4-error-dark');
+    await page.close();
+  });
+
+  it('scenario 5: two inputs, a merge and two outputs', async () => {
+    const { page } = await openPage();
+    await send(page, update(fx.twoInTwoOut()));
+    assert.equal(await count(page, '.node'), 9);
+    assert.equal(await count(page, '.edge'), 8);
+    assert.deepEqual(await attrs(page, '.node[data-role="input"]', 'data-layer'), ['input_layer', 'input_layer_1']);
+    assert.deepEqual(await attrs(page, '.node[data-role="output"]', 'data-layer'), ['activation', 'activation_1']);
+    assert.equal(await count(page, '.edge[data-to="c:multiply#0"]'), 2);
+    assert.equal(await page.locator('.lg-model').isHidden(), true);
+    await shot(page, 'scenario5-dark');
+    await send(page, { type: 'setOptions', direction: 'LR' });
+    await shot(page, 'scenario5-LR-dark');
+    await page.evaluate(() => (document.body.className = 'vscode-light'));
+    await send(page, { type: 'setOptions', direction: 'TB' });
+    await shot(page, 'scenario5-light');
+    await page.evaluate(() => (document.body.className = 'vscode-high-contrast'));
+    await shot(page, 'scenario5-high-contrast');
+    await page.close();
+  });
+});
+
+describe('webview: interaction and robustness', () => {
+  it('clicking a node posts reveal with the call range; highlight marks nodes', async () => {
+    const { page } = await openPage();
+    const result = fx.sharedDense();
+    await send(page, update(result));
+    await page.click('.node[data-layer="dense"][data-call="1"]');
+    const reveal = (await posted(page)).filter((m) => m.type === 'reveal').at(-1);
+    const secondCall = result.calls.find((c) => c.layer === 1 && c.index === 1)!;
+    assert.ok(reveal && reveal.type === 'reveal');
+    assert.equal(reveal.range.line, secondCall.range.line);
+    assert.equal(await count(page, '.node.selected[data-call="1"]'), 1);
+
+    await page.evaluate(() => window.postMessage({ type: 'highlight', callIds: [0] }, '*'));
+    await page.waitForSelector('.node[data-highlighted][data-layer="input_layer"]');
+    assert.equal(await count(page, '.node[data-highlighted]'), 1);
+    // Selection and highlight survive an update of the same document.
+    await send(page, update(result, 'file:///shared.py'));
+    await send(page, update(result, 'file:///shared.py'));
+    assert.equal(await count(page, '.node.selected[data-call="1"]'), 1);
+    assert.equal(await count(page, '.node[data-highlighted]'), 1);
+    await page.evaluate(() => window.postMessage({ type: 'highlight', callIds: [] }, '*'));
+    await page.waitForFunction(() => !document.querySelector('.node[data-highlighted]'));
+    await page.close();
+  });
+
+  it('keeps zoom and pan across updates, drops stale versions', async () => {
+    const { page } = await openPage();
+    const uri = 'file:///live.py';
+    await send(page, update(fx.sharedDense(), uri));
+    const box = (await page.locator('svg.lg-canvas').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -400);
+    await page.waitForTimeout(100);
+    const zoomed = await page.getAttribute('.lg-viewport', 'transform');
+    assert.ok(zoomed);
+    // The user breaks the shape: the graph changes in place (red node), the view stays where it was.
+    await send(page, update(fx.sharedDenseError(), uri));
+    assert.equal(await count(page, '.node[data-error]'), 1);
+    assert.equal(await page.getAttribute('.lg-viewport', 'transform'), zoomed);
+    // An older version arriving late is ignored.
+    await send(page, { type: 'update', uri, version: 0, result: fx.sharedDense() }, false);
+    assert.equal(await count(page, '.node[data-error]'), 1);
+    await page.close();
+  });
+
+  it('ignores malformed messages and keeps the last good graph when a result is inconsistent', async () => {
+    const { page, problems } = await openPage();
+    await send(page, update(fx.twoInTwoOut()));
+    const bad: unknown[] = [
+      null,
+      'update',
+      42,
+      { type: 'update' },
+      { type: 'update', uri: 'file:///x.py', version: 1, result: { layers: 5 } },
+      { type: 'highlight', callIds: 'all' },
+      { type: 'setOptions', direction: 'diagonal' },
+      { type: 'eval', code: 'alert(1)' },
+      { type: 'setStrings', strings: { calls: 3 } },
+    ];
+    for (const m of bad) await send(page, m, false);
+    assert.equal(await page.evaluate(() => (window as unknown as WindowProbe).__layergraph.ignoredMessages), bad.length);
+    assert.equal(await count(page, '.node'), 9);
+    // Structurally valid but with a call pointing at a layer that does not exist.
+    const broken = fx.twoInTwoOut();
+    broken.calls[3].layer = 99;
+    await send(page, update(broken));
+    assert.equal(await count(page, '.node'), 9);
+    assert.equal(await page.locator('.lg-banner').isVisible(), true);
+    assert.match((await page.locator('.lg-banner').textContent()) ?? '', /layer 99 is missing/);
+    await shot(page, 'kept-previous-graph-dark');
+    await send(page, update(fx.basicChain()));
+    assert.equal(await count(page, '.node'), 3);
+    assert.equal(await page.locator('.lg-banner').isVisible(), false);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('picks among several models, searches, localizes and exports SVG', async () => {
+    const { page } = await openPage();
+    await send(page, update(fx.twoInTwoOut(true)));
+    assert.equal(await page.locator('.lg-model').isVisible(), true);
+    assert.equal(await page.locator('.lg-model option').count(), 2);
+    await page.selectOption('.lg-model', '1');
+    await page.waitForFunction(() => document.querySelectorAll('.node').length === 2);
+    assert.ok((await posted(page)).some((m) => m.type === 'selectModel' && m.modelId === 1));
+    await page.selectOption('.lg-model', '0');
+    await page.waitForFunction(() => document.querySelectorAll('.node').length === 9);
+
+    await page.fill('.lg-search', 'dense');
+    assert.equal(await count(page, '.node.match'), 4);
+    assert.equal(await count(page, '.node.dimmed'), 5);
+    await page.press('.lg-search', 'Enter');
+    assert.match((await page.locator('.lg-search-status').textContent()) ?? '', /1 of 4/);
+    await page.fill('.lg-search', '');
+    assert.equal(await count(page, '.node.dimmed'), 0);
+
+    await send(page, { type: 'setStrings', strings: { calls: 'コール', layers: 'レイヤー' } });
+    assert.equal(await page.locator('.lg-segmented .lg-button').first().textContent(), 'コール');
+
+    await page.evaluate(() => window.postMessage({ type: 'requestSvg' }, '*'));
+    await page.waitForFunction(() => (window as unknown as WindowProbe).__posted.some((m) => m.type === 'exportSvg'));
+    const svg = (await posted(page)).find((m) => m.type === 'exportSvg');
+    assert.ok(svg && svg.type === 'exportSvg');
+    assert.match(svg.svg, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.match(svg.svg, /data-layer="multiply"/);
+    assert.doesNotMatch(svg.svg, /var\(--/);
+    await page.close();
+  });
+});
+
+describe('webview: a 200-layer model', () => {
+  it('starts with helper groups collapsed, expands on click, and lays out fast', async () => {
+    const { page, problems } = await openPage('vscode-dark', { width: 1280, height: 860 });
+    const result = fx.residualNetwork();
+    assert.equal(result.calls.length, 201);
+    await send(page, update(result));
+    const collapsed = (await stats(page))!;
+    // Input + 4 collapsed stage() groups.
+    assert.equal(await count(page, '.node'), 5);
+    assert.equal(await count(page, '.node.group[data-collapsed="true"]'), 4);
+    assert.equal(await count(page, '.edge'), 4);
+    await shot(page, 'deep-collapsed-dark');
+
+    await page.click('.node.group >> nth=0');
+    await page.waitForSelector('.cluster');
+    // The first stage opens into its ten res_block() groups, still collapsed.
+    assert.equal(await count(page, '.node'), 1 + 3 + 10);
+    await page.click('.node.group[data-group^="stage@0/"] >> nth=0');
+    await page.waitForFunction(() => document.querySelectorAll('.node[data-layer]').length === 6);
+    assert.equal(await count(page, '.node'), 1 + 3 + 9 + 5);
+    const oneBlock = (await stats(page))!;
+    await shot(page, 'deep-one-block-open-dark');
+
+    await page.click('.lg-toolbar .lg-button:has-text("Expand all")');
+    await page.waitForFunction(() => document.querySelectorAll('.node[data-layer]').length === 201);
+    const expanded = (await stats(page))!;
+    assert.equal(await count(page, '.edge'), 200 + 40);
+    await page.click('.lg-toolbar .lg-button:has-text("Fit")');
+    await shot(page, 'deep-expanded-dark');
+
+    await page.click('.lg-segmented .lg-button:nth-child(2)');
+    await page.waitForFunction(() => document.querySelectorAll('.node.layer').length === 201);
+    const layerView = (await stats(page))!;
+
+    // Collapsing the cluster again via its header.
+    await page.click('.lg-segmented .lg-button:nth-child(1)');
+    await page.waitForSelector('.cluster');
+    await page.click('.lg-toolbar .lg-button:has-text("Collapse all")');
+    await page.waitForFunction(() => document.querySelectorAll('.node').length === 5);
+
+    const line = (name: string, s: Record<string, number | string>) =>
+      `${name}: ${s.nodes} nodes ${s.edges} edges; build ${(+s.buildMs).toFixed(1)} ms, measure ${(+s.measureMs).toFixed(1)} ms, layout ${(+s.layoutMs).toFixed(1)} ms (${s.engine}, ${s.levelsComputed} levels + ${s.levelsCached} cached), update ${(+s.updateMs).toFixed(1)} ms, total ${(+s.totalMs).toFixed(1)} ms`;
+    const report = [line('collapsed', collapsed), line('one block open', oneBlock), line('all expanded (clusters)', expanded), line('layer view', layerView)].join('\n');
+    fs.writeFileSync(path.join(ARTIFACTS, 'deep-timings.txt'), report + '\n');
+    console.log(report);
+    assert.ok(+collapsed.totalMs < 1000, `collapsed render took ${collapsed.totalMs} ms`);
+    assert.ok(+expanded.totalMs < 3000, `expanded render took ${expanded.totalMs} ms`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});

@@ -1,0 +1,379 @@
+// Layout pass: positions measured node boxes, edge routes and cluster boxes on plain records. Each expanded group is
+// laid out on its own (inside-out) and placed as one box in its parent, so no single dagre run sees the whole graph.
+// It never touches the DOM.
+
+import dagre from '@dagrejs/dagre';
+import type { LayoutDirection } from '../src/webview-protocol';
+
+/** dagre recurses deeply and overflows the stack near 4,400 nodes (measured); a level bigger than this gets our own
+ *  iterative layered layout instead. */
+export const MAX_DAGRE_NODES = 1200;
+/** Level layouts are cached by content, so expanding one group re-lays out only what changed. */
+const LEVEL_CACHE_SIZE = 400;
+const CLUSTER_PAD = 12;
+const CLUSTER_HEADER = 18;
+const SPACING = { nodesep: 28, ranksep: 40, edgesep: 12, margin: 20 };
+
+export interface LayoutNodeInput {
+  key: string;
+  width: number;
+  height: number;
+  parent: string | null;
+}
+export interface LayoutEdgeInput {
+  key: string;
+  source: string;
+  target: string;
+  labelWidth: number;
+  labelHeight: number;
+}
+export interface LayoutInput {
+  nodes: LayoutNodeInput[];
+  edges: LayoutEdgeInput[];
+  clusters: { key: string; parent: string | null }[];
+  direction: LayoutDirection;
+}
+export interface Box {
+  x: number; // centre
+  y: number;
+  width: number;
+  height: number;
+}
+export interface Point {
+  x: number;
+  y: number;
+}
+export interface LayoutResult {
+  nodes: Map<string, Box>;
+  edges: Map<string, { points: Point[]; label: Point }>;
+  clusters: Map<string, Box>;
+  width: number;
+  height: number;
+  engine: 'dagre' | 'layered';
+  /** Number of separate level layouts run (cache misses) and reused. */
+  levels: { computed: number; cached: number };
+}
+
+// ---- one level: a flat graph of boxes ----
+
+interface LevelItem {
+  key: string;
+  width: number;
+  height: number;
+}
+interface LevelEdge {
+  source: string;
+  target: string;
+  labelWidth: number;
+  labelHeight: number;
+}
+interface LevelResult {
+  /** Centres, relative to the level's top-left corner. */
+  items: Map<string, Point>;
+  /** Keyed by `source\ttarget`. */
+  routes: Map<string, { points: Point[]; label: Point }>;
+  width: number;
+  height: number;
+  engine: 'dagre' | 'layered';
+}
+
+const pairKey = (s: string, t: string) => `${s}\t${t}`;
+
+/** How far a self-loop (a shared layer fed by its own output, in the layer view) bulges out of its node. */
+const LOOP = 28;
+
+function layoutLevel(items: LevelItem[], edges: LevelEdge[], direction: LayoutDirection): LevelResult {
+  // Self-loops are drawn by hand beside their node; the node is laid out wider (or taller) to leave them room,
+  // since dagre routes them through its neighbours' space.
+  const loops = edges.filter((e) => e.source === e.target);
+  const lr = direction === 'LR';
+  const grown = new Map(loops.map((e) => [e.source, lr ? 2 * (LOOP + e.labelHeight + 4) : 2 * (LOOP + e.labelWidth + 6)]));
+  const laidOut = items.map((i) => (grown.has(i.key) ? { ...i, width: lr ? i.width : i.width + grown.get(i.key)!, height: lr ? i.height + grown.get(i.key)! : i.height } : i));
+  const plain = edges.filter((e) => e.source !== e.target);
+  const result = laidOut.length > MAX_DAGRE_NODES ? layeredLevel(laidOut, plain, direction) : dagreLevel(laidOut, plain, direction);
+  const size = new Map(items.map((i) => [i.key, i]));
+  for (const e of loops) {
+    const c = result.items.get(e.source)!;
+    const { width: w, height: h } = size.get(e.source)!;
+    const points = lr
+      ? [
+          { x: c.x - w / 4, y: c.y + h / 2 },
+          { x: c.x - w / 3, y: c.y + h / 2 + LOOP },
+          { x: c.x + w / 3, y: c.y + h / 2 + LOOP },
+          { x: c.x + w / 4, y: c.y + h / 2 },
+        ]
+      : [
+          { x: c.x + w / 2, y: c.y - h / 4 },
+          { x: c.x + w / 2 + LOOP, y: c.y - h / 3 },
+          { x: c.x + w / 2 + LOOP, y: c.y + h / 3 },
+          { x: c.x + w / 2, y: c.y + h / 4 },
+        ];
+    const label = lr ? { x: c.x, y: c.y + h / 2 + LOOP + e.labelHeight / 2 } : { x: c.x + w / 2 + LOOP + e.labelWidth / 2 + 2, y: c.y };
+    result.routes.set(pairKey(e.source, e.target), { points, label });
+  }
+  return result;
+}
+
+function dagreLevel(items: LevelItem[], edges: LevelEdge[], direction: LayoutDirection): LevelResult {
+  const g = new dagre.graphlib.Graph({ multigraph: false });
+  g.setGraph({ rankdir: direction, nodesep: SPACING.nodesep, ranksep: SPACING.ranksep, edgesep: SPACING.edgesep, marginx: 0, marginy: 0 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const n of items) g.setNode(n.key, { width: n.width, height: n.height });
+  for (const e of edges) g.setEdge(e.source, e.target, { width: e.labelWidth, height: e.labelHeight, labelpos: 'c' });
+  dagre.layout(g);
+  const out = new Map<string, Point>();
+  for (const n of items) {
+    const l = g.node(n.key);
+    out.set(n.key, { x: l.x ?? 0, y: l.y ?? 0 });
+  }
+  const routes = new Map<string, { points: Point[]; label: Point }>();
+  for (const e of edges) {
+    const l = g.edge(e.source, e.target);
+    const points: Point[] = (l?.points ?? []).map((p: Point) => ({ x: p.x, y: p.y }));
+    routes.set(pairKey(e.source, e.target), { points, label: { x: l?.x ?? points[0]?.x ?? 0, y: l?.y ?? points[0]?.y ?? 0 } });
+  }
+  const graph = g.graph();
+  return { items: out, routes, width: graph.width ?? 0, height: graph.height ?? 0, engine: 'dagre' };
+}
+
+/** Longest-path ranks and input order within a rank, computed iteratively so that any size works. Good enough for
+ *  the deep chains real networks are. */
+function layeredLevel(items: LevelItem[], edges: LevelEdge[], direction: LayoutDirection): LevelResult {
+  const lr = direction === 'LR';
+  const index = new Map(items.map((n, i) => [n.key, i]));
+  const outgoing = items.map(() => [] as number[]);
+  const pending = items.map(() => 0);
+  for (const e of edges) {
+    const s = index.get(e.source);
+    const t = index.get(e.target);
+    if (s === undefined || t === undefined || s === t) continue;
+    outgoing[s].push(t);
+    pending[t]++;
+  }
+  // Kahn's algorithm; nodes left over (cycles, which a valid IR never has) keep rank 0.
+  const rank = items.map(() => 0);
+  const queue = items.map((_, i) => i).filter((i) => pending[i] === 0);
+  for (let q = 0; q < queue.length; q++) {
+    for (const t of outgoing[queue[q]]) {
+      rank[t] = Math.max(rank[t], rank[queue[q]] + 1);
+      if (--pending[t] === 0) queue.push(t);
+    }
+  }
+  const ranks: number[][] = [];
+  items.forEach((_, i) => (ranks[rank[i]] ??= []).push(i));
+  const out = new Map<string, Point>();
+  let along = 0;
+  let across = 0;
+  for (const members of ranks) {
+    if (!members) continue;
+    let depth = 0;
+    for (const i of members) depth = Math.max(depth, lr ? items[i].width : items[i].height);
+    let offset = 0;
+    for (const i of members) {
+      const breadth = lr ? items[i].height : items[i].width;
+      const c = along + depth / 2;
+      const m = offset + breadth / 2;
+      out.set(items[i].key, lr ? { x: c, y: m } : { x: m, y: c });
+      offset += breadth + SPACING.nodesep;
+    }
+    across = Math.max(across, offset - SPACING.nodesep);
+    along += depth + SPACING.ranksep;
+  }
+  const size = new Map(items.map((n) => [n.key, n]));
+  const routes = new Map<string, { points: Point[]; label: Point }>();
+  for (const e of edges) {
+    const a = out.get(e.source);
+    const b = out.get(e.target);
+    if (!a || !b) continue;
+    const sa = size.get(e.source)!;
+    const sb = size.get(e.target)!;
+    const from = lr ? { x: a.x + sa.width / 2, y: a.y } : { x: a.x, y: a.y + sa.height / 2 };
+    const to = lr ? { x: b.x - sb.width / 2, y: b.y } : { x: b.x, y: b.y - sb.height / 2 };
+    routes.set(pairKey(e.source, e.target), { points: [from, to], label: { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 } });
+  }
+  return { items: out, routes, width: lr ? along - SPACING.ranksep : across, height: lr ? across : along - SPACING.ranksep, engine: 'layered' };
+}
+
+/** Cached level layouts are stored by position, not by key: repeated blocks (forty identical res_block() groups)
+ *  share one entry even though their node keys differ. */
+interface CachedLevel {
+  items: Point[];
+  routes: { points: Point[]; label: Point }[];
+  width: number;
+  height: number;
+  engine: LevelResult['engine'];
+}
+const levelCache = new Map<string, CachedLevel>();
+
+function cachedLevel(items: LevelItem[], edges: LevelEdge[], direction: LayoutDirection, counts: LayoutResult['levels']): LevelResult {
+  const index = new Map(items.map((item, i) => [item.key, i]));
+  const key = JSON.stringify([
+    direction,
+    items.map((i) => [i.width, i.height]),
+    edges.map((e) => [index.get(e.source), index.get(e.target), e.labelWidth, e.labelHeight]),
+  ]);
+  let entry = levelCache.get(key);
+  if (entry) {
+    counts.cached++;
+    levelCache.delete(key); // re-inserted below: Map order doubles as LRU order
+  } else {
+    counts.computed++;
+    const r = layoutLevel(items, edges, direction);
+    entry = {
+      items: items.map((i) => r.items.get(i.key)!),
+      routes: edges.map((e) => r.routes.get(pairKey(e.source, e.target))!),
+      width: r.width,
+      height: r.height,
+      engine: r.engine,
+    };
+  }
+  levelCache.set(key, entry);
+  if (levelCache.size > LEVEL_CACHE_SIZE) levelCache.delete(levelCache.keys().next().value!);
+  const cached = entry;
+  return {
+    items: new Map(items.map((item, i) => [item.key, cached.items[i]])),
+    routes: new Map(edges.map((e, i) => [pairKey(e.source, e.target), cached.routes[i]])),
+    width: cached.width,
+    height: cached.height,
+    engine: cached.engine,
+  };
+}
+
+// ---- the hierarchy ----
+
+const ROOT = '';
+
+/**
+ * Lays out every container (the root and each expanded group) as a flat graph of its direct children, innermost
+ * first, so that a group's box size is known when its parent is laid out. An edge crossing group borders is routed
+ * in pieces: in the lowest container holding both ends (with its label), and inside each group it enters or leaves
+ * from or to an invisible port, so it bends around the group's own nodes.
+ */
+export function layoutGraph(input: LayoutInput): LayoutResult {
+  const counts = { computed: 0, cached: 0 };
+  const clusterParent = new Map(input.clusters.map((c) => [c.key, c.parent ?? ROOT]));
+  const nodeParent = new Map(input.nodes.map((n) => [n.key, n.parent ?? ROOT]));
+  const chainCache = new Map<string, string[]>();
+  /** Containers from the root down to (and including) `container`. */
+  const chainOf = (container: string): string[] => {
+    let chain = chainCache.get(container);
+    if (!chain) {
+      chain = container === ROOT ? [ROOT] : [...chainOf(clusterParent.get(container) ?? ROOT), container];
+      chainCache.set(container, chain);
+    }
+    return chain;
+  };
+
+  const levelItems = new Map<string, LevelItem[]>([[ROOT, []]]);
+  const levelEdges = new Map<string, Map<string, LevelEdge>>([[ROOT, new Map()]]);
+  for (const c of input.clusters) {
+    levelItems.set(c.key, []);
+    levelEdges.set(c.key, new Map());
+  }
+  // A group is a box in its parent's level; its size is filled in once its own level is laid out.
+  for (const c of input.clusters) levelItems.get(c.parent ?? ROOT)!.push({ key: c.key, width: 0, height: 0 });
+  for (const n of input.nodes) levelItems.get(n.parent ?? ROOT)!.push({ key: n.key, width: n.width, height: n.height });
+  const addLevelEdge = (level: string, source: string, target: string, labelWidth = 0, labelHeight = 0) => {
+    const edges = levelEdges.get(level)!;
+    const k = pairKey(source, target);
+    const e = edges.get(k);
+    if (e) e.labelWidth = Math.max(e.labelWidth, labelWidth);
+    else edges.set(k, { source, target, labelWidth, labelHeight });
+  };
+  const ports = new Map<string, Set<string>>();
+  const addPort = (level: string, port: string) => {
+    let set = ports.get(level);
+    if (!set) ports.set(level, (set = new Set()));
+    set.add(port);
+  };
+
+  // Each original edge becomes a list of (level, source, target) pieces, in drawing order.
+  const pieces = new Map<string, { level: string; source: string; target: string; main: boolean }[]>();
+  for (const e of input.edges) {
+    const cu = chainOf(nodeParent.get(e.source) ?? ROOT);
+    const cv = chainOf(nodeParent.get(e.target) ?? ROOT);
+    let i = 0;
+    while (i + 1 < cu.length && i + 1 < cv.length && cu[i + 1] === cv[i + 1]) i++;
+    const list: { level: string; source: string; target: string; main: boolean }[] = [];
+    const outPort = `>${e.source}`;
+    const inPort = `<${e.source}`;
+    for (let j = cu.length - 1; j > i; j--) {
+      const inner = j + 1 < cu.length ? cu[j + 1] : e.source;
+      addPort(cu[j], outPort);
+      addLevelEdge(cu[j], inner, outPort);
+      list.push({ level: cu[j], source: inner, target: outPort, main: false });
+    }
+    const repU = i + 1 < cu.length ? cu[i + 1] : e.source;
+    const repV = i + 1 < cv.length ? cv[i + 1] : e.target;
+    addLevelEdge(cu[i], repU, repV, e.labelWidth, e.labelHeight);
+    list.push({ level: cu[i], source: repU, target: repV, main: true });
+    for (let j = i + 1; j < cv.length; j++) {
+      const inner = j + 1 < cv.length ? cv[j + 1] : e.target;
+      addPort(cv[j], inPort);
+      addLevelEdge(cv[j], inPort, inner);
+      list.push({ level: cv[j], source: inPort, target: inner, main: false });
+    }
+    pieces.set(e.key, list);
+  }
+  for (const [level, set] of ports) for (const p of set) levelItems.get(level)!.push({ key: p, width: 1, height: 1 });
+
+  // Innermost containers first, so that child group sizes are known.
+  const containers = [ROOT, ...input.clusters.map((c) => c.key)].sort((a, b) => chainOf(b).length - chainOf(a).length);
+  const levels = new Map<string, LevelResult>();
+  const clusterSize = new Map<string, { width: number; height: number }>();
+  let engine: LayoutResult['engine'] = 'dagre';
+  for (const k of containers) {
+    const items = levelItems.get(k)!;
+    for (const item of items) {
+      const size = clusterSize.get(item.key);
+      if (size) Object.assign(item, size);
+    }
+    const level = cachedLevel(items, [...levelEdges.get(k)!.values()], input.direction, counts);
+    if (level.engine === 'layered') engine = 'layered';
+    levels.set(k, level);
+    if (k !== ROOT) clusterSize.set(k, { width: level.width + 2 * CLUSTER_PAD, height: level.height + 2 * CLUSTER_PAD + CLUSTER_HEADER });
+  }
+
+  // Top-down: absolute origins of each container's inner coordinate system.
+  const origin = new Map<string, Point>([[ROOT, { x: SPACING.margin, y: SPACING.margin }]]);
+  const clusters = new Map<string, Box>();
+  for (const k of [...containers].reverse()) {
+    const o = origin.get(k)!;
+    for (const [key, p] of levels.get(k)!.items) {
+      const size = clusterSize.get(key);
+      if (!size) continue;
+      const box = { x: o.x + p.x, y: o.y + p.y, ...size };
+      clusters.set(key, box);
+      origin.set(key, { x: box.x - box.width / 2 + CLUSTER_PAD, y: box.y - box.height / 2 + CLUSTER_PAD + CLUSTER_HEADER });
+    }
+  }
+  const nodes = new Map<string, Box>();
+  for (const n of input.nodes) {
+    const o = origin.get(n.parent ?? ROOT)!;
+    const p = levels.get(n.parent ?? ROOT)!.items.get(n.key)!;
+    nodes.set(n.key, { x: o.x + p.x, y: o.y + p.y, width: n.width, height: n.height });
+  }
+  const edges = new Map<string, { points: Point[]; label: Point }>();
+  for (const e of input.edges) {
+    const points: Point[] = [];
+    let label: Point = { x: 0, y: 0 };
+    for (const piece of pieces.get(e.key)!) {
+      const o = origin.get(piece.level)!;
+      const route = levels.get(piece.level)!.routes.get(pairKey(piece.source, piece.target));
+      if (!route) continue;
+      for (const p of route.points) points.push({ x: o.x + p.x, y: o.y + p.y });
+      if (piece.main) label = { x: o.x + route.label.x, y: o.y + route.label.y };
+    }
+    edges.set(e.key, { points, label });
+  }
+  const root = levels.get(ROOT)!;
+  return {
+    nodes,
+    edges,
+    clusters,
+    width: root.width + 2 * SPACING.margin,
+    height: root.height + 2 * SPACING.margin,
+    engine,
+    levels: counts,
+  };
+}

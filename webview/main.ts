@@ -1,0 +1,309 @@
+// Entry point of the graph preview webview: validates host messages, keeps the view state (model, view, direction,
+// groups, zoom, selection), builds the toolbar and runs the render passes. It has no analysis logic and no VS Code
+// API beyond acquireVsCodeApi's postMessage/getState/setState.
+
+import type { AnalysisResult, ModelIR } from '../src/graph/ir';
+import { isHostMessage, type GraphView, type HostMessage, type LayoutDirection, type WebviewMessage } from '../src/webview-protocol';
+import { buildViewGraph, type ViewGraph } from './graphModel';
+import { GraphRenderer, type RenderStats } from './render';
+import { setStrings, t, type StringKey } from './strings';
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+/** What survives a webview reload (the host's WebviewPanelSerializer hands it back). */
+interface PersistedState {
+  uri: string | null;
+  direction: LayoutDirection;
+  view: GraphView;
+  collapsed: Record<string, boolean>;
+  transform: { x: number; y: number; k: number } | null;
+  selectedKey: string | null;
+  modelName: string | null;
+}
+
+const vscode = acquireVsCodeApi();
+const post = (m: WebviewMessage) => vscode.postMessage(m);
+
+function restoreState(): PersistedState {
+  const s = vscode.getState() as Partial<PersistedState> | undefined;
+  return {
+    uri: typeof s?.uri === 'string' ? s.uri : null,
+    direction: s?.direction === 'LR' ? 'LR' : 'TB',
+    view: s?.view === 'layers' ? 'layers' : 'calls',
+    collapsed: s?.collapsed && typeof s.collapsed === 'object' ? s.collapsed : {},
+    transform: s?.transform ?? null,
+    selectedKey: typeof s?.selectedKey === 'string' ? s.selectedKey : null,
+    modelName: typeof s?.modelName === 'string' ? s.modelName : null,
+  };
+}
+
+const state = restoreState();
+let current: { uri: string; version: number; result: AnalysisResult; modelId: number | null } | null = null;
+let lastGraph: ViewGraph | null = null;
+let needsFit = state.transform === null;
+let renderQueued = false;
+let highlight: number[] = [];
+let searchHits: string[] = [];
+let searchCursor = -1;
+
+/** Read by tests and the bench: timings of the last render and counters. */
+const debug = { renders: 0, ignoredMessages: 0, lastError: null as string | null, lastStack: null as string | null, stats: null as (RenderStats & { buildMs: number; totalMs: number }) | null };
+(window as unknown as { __layergraph: typeof debug }).__layergraph = debug;
+
+// ---- DOM skeleton (built with the DOM API: no innerHTML, no inline handlers, CSP-safe) ----
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, parent: HTMLElement): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  e.className = cls;
+  parent.appendChild(e);
+  return e;
+}
+const root = el('div', 'lg-root', document.body);
+const toolbar = el('div', 'lg-toolbar', root);
+toolbar.setAttribute('role', 'toolbar');
+const modelPicker = el('select', 'lg-model', toolbar);
+const viewGroup = el('div', 'lg-segmented', toolbar);
+const callsButton = el('button', 'lg-button', viewGroup);
+const layersButton = el('button', 'lg-button', viewGroup);
+const directionButton = el('button', 'lg-button', toolbar);
+const fitButton = el('button', 'lg-button', toolbar);
+const expandButton = el('button', 'lg-button', toolbar);
+const collapseButton = el('button', 'lg-button', toolbar);
+const exportButton = el('button', 'lg-button', toolbar);
+const search = el('input', 'lg-search', toolbar);
+search.type = 'search';
+const searchStatus = el('span', 'lg-search-status', toolbar);
+const status = el('span', 'lg-status', toolbar);
+const banner = el('div', 'lg-banner', root);
+banner.setAttribute('role', 'alert');
+const placeholder = el('div', 'lg-placeholder', root);
+const canvasHost = el('div', 'lg-canvas-host', root);
+
+function saveState(): void {
+  vscode.setState(state);
+}
+
+const renderer = new GraphRenderer(canvasHost, {
+  onActivate(node) {
+    state.selectedKey = node.key;
+    saveState();
+    if (node.range) post({ type: 'reveal', range: node.range });
+  },
+  onHover(node) {
+    post({ type: 'hoverLayer', layerId: node?.layerId ?? null });
+  },
+  onToggleGroup(key) {
+    const collapsedNow = lastGraph?.nodes.some((n) => n.kind === 'group' && n.key === `g:${key}`) ?? false;
+    state.collapsed[key] = !collapsedNow;
+    saveState();
+    scheduleRender();
+  },
+  onZoom(tr) {
+    state.transform = { x: tr.x, y: tr.y, k: tr.k };
+    saveState();
+  },
+});
+renderer.selectedKey = state.selectedKey;
+
+function applyStrings(): void {
+  const label = (b: HTMLElement, text: StringKey, title?: StringKey) => {
+    b.textContent = t(text);
+    if (title) b.title = t(title);
+  };
+  label(callsButton, 'calls', 'callsTitle');
+  label(layersButton, 'layers', 'layersTitle');
+  label(directionButton, state.direction === 'TB' ? 'directionTB' : 'directionLR', 'directionTitle');
+  label(fitButton, 'fit', 'fitTitle');
+  label(expandButton, 'expandAll');
+  label(collapseButton, 'collapseAll');
+  label(exportButton, 'exportSvg');
+  search.placeholder = t('search');
+  search.title = t('searchTitle');
+  modelPicker.title = t('model');
+  modelPicker.setAttribute('aria-label', t('model'));
+  callsButton.setAttribute('aria-pressed', String(state.view === 'calls'));
+  layersButton.setAttribute('aria-pressed', String(state.view === 'layers'));
+  if (!current) placeholder.textContent = t('waiting');
+}
+
+function selectedModel(): ModelIR | null {
+  if (!current) return null;
+  return current.result.models.find((m) => m.id === current!.modelId) ?? null;
+}
+
+function refreshModelPicker(): void {
+  const models = current?.result.models ?? [];
+  modelPicker.hidden = models.length < 2;
+  while (modelPicker.firstChild) modelPicker.removeChild(modelPicker.firstChild);
+  for (const m of models) {
+    const o = document.createElement('option');
+    o.value = String(m.id);
+    o.textContent = m.variable ? `${m.variable} (${m.name})` : m.name;
+    o.selected = m.id === current?.modelId;
+    modelPicker.appendChild(o);
+  }
+}
+
+function scheduleRender(): void {
+  // The first graph is drawn at once; later updates coalesce into one render per frame.
+  if (debug.renders === 0) return render();
+  if (renderQueued) return;
+  renderQueued = true;
+  requestAnimationFrame(() => {
+    renderQueued = false;
+    render();
+  });
+}
+
+function render(): void {
+  if (!current) return;
+  const t0 = performance.now();
+  try {
+    const graph = buildViewGraph(current.result, { view: state.view, model: selectedModel(), collapsedOverrides: state.collapsed });
+    const t1 = performance.now();
+    const stats = renderer.render(graph, state.direction);
+    lastGraph = graph;
+    debug.stats = { ...stats, buildMs: t1 - t0, totalMs: performance.now() - t0 };
+    debug.lastError = null;
+    banner.hidden = true;
+    placeholder.textContent = graph.nodes.length === 0 ? t('empty') : '';
+    placeholder.hidden = graph.nodes.length > 0;
+    status.textContent = t('stats', stats.nodes, stats.edges);
+    status.title = `build ${debug.stats.buildMs.toFixed(1)} ms · measure ${stats.measureMs.toFixed(1)} ms · layout ${stats.layoutMs.toFixed(1)} ms (${stats.engine}) · update ${stats.updateMs.toFixed(1)} ms`;
+    if (stats.engine === 'layered') {
+      banner.hidden = false;
+      banner.textContent = t('graphTooBig', stats.nodes);
+    }
+    expandButton.hidden = collapseButton.hidden = graph.groupKeys.length === 0;
+    if (needsFit) {
+      renderer.fit();
+      needsFit = false;
+    }
+    renderer.setHighlight(highlight);
+    if (search.value) runSearch();
+  } catch (err) {
+    // Keep the previous good graph on screen and say why the new one is missing.
+    debug.lastError = err instanceof Error ? err.message : String(err);
+    debug.lastStack = err instanceof Error ? (err.stack ?? null) : null;
+    banner.hidden = false;
+    banner.textContent = t('renderFailed', debug.lastError);
+  } finally {
+    debug.renders++;
+    document.body.dataset.renders = String(debug.renders);
+  }
+}
+
+function runSearch(): void {
+  searchHits = renderer.setSearch(search.value);
+  searchCursor = -1;
+  searchStatus.textContent = search.value.trim() ? (searchHits.length ? t('searchMatches', 0, searchHits.length) : t('searchNone')) : '';
+}
+
+function handle(msg: HostMessage): void {
+  switch (msg.type) {
+    case 'update': {
+      const sameDoc = current?.uri === msg.uri;
+      // Stale (older version of the shown document) or unchanged: nothing to do.
+      if (sameDoc && current && (msg.version < current.version || (msg.version === current.version && msg.selectedModel === undefined))) return;
+      const previousModelName = selectedModel()?.name ?? state.modelName;
+      let modelId = msg.selectedModel ?? null;
+      if (modelId === null || !msg.result.models.some((m) => m.id === modelId)) {
+        modelId = (msg.result.models.find((m) => m.name === previousModelName) ?? msg.result.models[0])?.id ?? null;
+      }
+      if (!sameDoc && state.uri !== msg.uri) {
+        // A different document: start from a fitted, unselected view (the previous one was someone else's).
+        needsFit = true;
+        state.selectedKey = renderer.selectedKey = null;
+        state.collapsed = {};
+        highlight = [];
+      } else if (!current && state.transform) {
+        // Restored after a reload: put the saved zoom back instead of fitting.
+        renderer.setTransform(state.transform.x, state.transform.y, state.transform.k);
+      }
+      current = { uri: msg.uri, version: msg.version, result: msg.result, modelId };
+      state.uri = msg.uri;
+      state.modelName = selectedModel()?.name ?? null;
+      saveState();
+      refreshModelPicker();
+      scheduleRender();
+      return;
+    }
+    case 'highlight':
+      highlight = msg.callIds;
+      renderer.setHighlight(highlight);
+      return;
+    case 'setOptions':
+      setOptions(msg.direction, msg.view);
+      return;
+    case 'setStrings':
+      setStrings(msg.strings);
+      applyStrings();
+      scheduleRender();
+      return;
+    case 'requestSvg':
+      post({ type: 'exportSvg', svg: renderer.exportSvg() });
+      return;
+  }
+}
+
+function setOptions(direction: LayoutDirection | undefined, view: GraphView | undefined): void {
+  const changed = (direction !== undefined && direction !== state.direction) || (view !== undefined && view !== state.view);
+  if (direction) state.direction = direction;
+  if (view) state.view = view;
+  if (!changed) return;
+  needsFit = true;
+  saveState();
+  applyStrings();
+  scheduleRender();
+}
+
+window.addEventListener('message', (event: MessageEvent) => {
+  if (!isHostMessage(event.data)) {
+    debug.ignoredMessages++;
+    return;
+  }
+  try {
+    handle(event.data);
+  } catch (err) {
+    // A bug here must not take the page down; the next update starts afresh.
+    debug.lastError = err instanceof Error ? err.message : String(err);
+  }
+});
+
+callsButton.addEventListener('click', () => setOptions(undefined, 'calls'));
+layersButton.addEventListener('click', () => setOptions(undefined, 'layers'));
+directionButton.addEventListener('click', () => setOptions(state.direction === 'TB' ? 'LR' : 'TB', undefined));
+fitButton.addEventListener('click', () => renderer.fit());
+exportButton.addEventListener('click', () => post({ type: 'exportSvg', svg: renderer.exportSvg() }));
+const setAllGroups = (collapsed: boolean) => {
+  for (const k of lastGraph?.groupKeys ?? []) state.collapsed[k] = collapsed;
+  saveState();
+  scheduleRender();
+};
+expandButton.addEventListener('click', () => setAllGroups(false));
+collapseButton.addEventListener('click', () => setAllGroups(true));
+modelPicker.addEventListener('change', () => {
+  if (!current) return;
+  const id = Number(modelPicker.value);
+  current.modelId = id;
+  state.modelName = selectedModel()?.name ?? null;
+  needsFit = true;
+  saveState();
+  post({ type: 'selectModel', modelId: id });
+  scheduleRender();
+});
+search.addEventListener('input', runSearch);
+search.addEventListener('keydown', (event) => {
+  if (event.key !== 'Enter' || searchHits.length === 0) return;
+  searchCursor = (searchCursor + 1) % searchHits.length;
+  renderer.ensureVisible(searchHits[searchCursor], true);
+  searchStatus.textContent = t('searchMatches', searchCursor + 1, searchHits.length);
+});
+
+applyStrings();
+banner.hidden = true;
+post({ type: 'ready' });

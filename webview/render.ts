@@ -1,0 +1,523 @@
+// Measure and update passes: sizes node and edge labels with real text metrics, then joins the laid-out graph into
+// the SVG by stable keys (d3), keeping zoom, pan, selection and highlight. It does not decide what the graph is
+// (graphModel.ts) nor where things go (layout.ts), and it never posts messages itself (main.ts wires callbacks).
+
+import { select, type Selection } from 'd3-selection';
+import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
+import { line, curveBasis } from 'd3-shape';
+import type { LayoutDirection } from '../src/webview-protocol';
+import type { ViewEdge, ViewGraph, ViewNode } from './graphModel';
+import { layoutGraph, type LayoutResult } from './layout';
+import { t } from './strings';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** Text classes and their line heights; font sizes live in main.css and must agree. */
+const LINE = { name: 17, detail: 15, shape: 15, error: 14 } as const;
+type LineKind = keyof typeof LINE;
+const PAD_X = 14;
+const PAD_Y = 8;
+const MIN_NODE_WIDTH = 96;
+const ERROR_WRAP = 46;
+const ERROR_MAX_LINES = 4;
+const EDGE_LABEL_PAD = 5;
+const EDGE_LABEL_HEIGHT = 16;
+
+interface NodeLine {
+  kind: LineKind;
+  text: string;
+}
+interface MeasuredNode {
+  node: ViewNode;
+  lines: NodeLine[];
+  width: number;
+  height: number;
+}
+
+export interface RenderStats {
+  nodes: number;
+  edges: number;
+  measureMs: number;
+  layoutMs: number;
+  updateMs: number;
+  engine: LayoutResult['engine'];
+  /** Level layouts computed / reused from the cache. */
+  levelsComputed: number;
+  levelsCached: number;
+}
+
+export interface RenderCallbacks {
+  onActivate(node: ViewNode): void;
+  onHover(node: ViewNode | null): void;
+  onToggleGroup(key: string): void;
+  onZoom(transform: ZoomTransform): void;
+}
+
+/** Splits a diagnostic into a few short lines for the node; the full text stays in the tooltip and data-error. */
+function wrap(text: string, width: number, maxLines: number): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let current = '';
+  for (const w of words) {
+    if (current && current.length + 1 + w.length > width) {
+      lines.push(current);
+      current = w;
+    } else current = current ? `${current} ${w}` : w;
+  }
+  if (current) lines.push(current);
+  if (lines.length > maxLines) {
+    lines.length = maxLines;
+    lines[maxLines - 1] = `${lines[maxLines - 1].slice(0, width - 1)}…`;
+  }
+  return lines;
+}
+
+/** The part of a diagnostic worth reading on the node: Keras's 'Input 0 of layer "dense" is incompatible with the
+ *  layer: ' preamble names what the node already shows, so the node keeps the expected/received part. */
+function errorGist(message: string): string {
+  const m = /^Input \d+ of layer "[^"]*" is incompatible with the layer: (.+)$/s.exec(message);
+  return m ? m[1] : message;
+}
+
+/** Below this zoom labels are unreadable; fitting a long chain stops here and shows its beginning instead. */
+const MIN_READABLE_SCALE = 0.4;
+
+export class GraphRenderer {
+  readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
+  private readonly viewport: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly clusterLayer: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly edgeLayer: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly nodeLayer: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly clusterLabelLayer: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly measureText: SVGTextElement;
+  private readonly widthCache = new Map<string, number>();
+  private readonly zoomBehavior: ZoomBehavior<SVGSVGElement, unknown>;
+  private layout: LayoutResult | null = null;
+  private graph: ViewGraph | null = null;
+  selectedKey: string | null = null;
+  private highlighted = new Set<number>();
+  private searchMatches = new Set<string>();
+  private searchActive = false;
+  private direction: LayoutDirection = 'TB';
+
+  constructor(
+    host: HTMLElement,
+    private readonly callbacks: RenderCallbacks,
+  ) {
+    this.svg = select(host).append('svg').attr('class', 'lg-canvas').attr('role', 'img') as never;
+    const defs = this.svg.append('defs');
+    for (const [id, cls] of [
+      ['lg-arrow', 'arrow'],
+      ['lg-arrow-error', 'arrow error'],
+    ]) {
+      defs
+        .append('marker')
+        .attr('id', id)
+        .attr('viewBox', '0 0 10 10')
+        .attr('refX', 9)
+        .attr('refY', 5)
+        .attr('markerWidth', 7)
+        .attr('markerHeight', 7)
+        .attr('orient', 'auto-start-reverse')
+        .append('path')
+        .attr('class', cls)
+        .attr('d', 'M0,0 L10,5 L0,10 z');
+    }
+    this.viewport = this.svg.append('g').attr('class', 'lg-viewport');
+    this.clusterLayer = this.viewport.append('g').attr('class', 'lg-clusters');
+    this.edgeLayer = this.viewport.append('g').attr('class', 'lg-edges');
+    // Group titles sit above the edges that enter their group, so an edge never strikes through one.
+    this.clusterLabelLayer = this.viewport.append('g').attr('class', 'lg-cluster-labels');
+    this.nodeLayer = this.viewport.append('g').attr('class', 'lg-nodes');
+    // Measuring happens off to the side so a failed render never disturbs the graph on screen.
+    this.measureText = this.svg.append('text').attr('class', 'lg-measure').attr('aria-hidden', 'true').node()!;
+    this.zoomBehavior = zoom<SVGSVGElement, unknown>()
+      .scaleExtent([0.05, 4])
+      .on('zoom', (event: { transform: ZoomTransform }) => {
+        this.viewport.attr('transform', event.transform.toString());
+        this.callbacks.onZoom(event.transform);
+      });
+    this.svg.call(this.zoomBehavior).on('dblclick.zoom', null);
+  }
+
+  get transform(): ZoomTransform {
+    const el = this.svg.node()!;
+    return (el as unknown as { __zoom?: ZoomTransform }).__zoom ?? zoomIdentity;
+  }
+
+  setTransform(x: number, y: number, k: number): void {
+    this.svg.call(this.zoomBehavior.transform, zoomIdentity.translate(x, y).scale(k));
+  }
+
+  /** Runs measure → layout → update. Throws before touching the visible graph if measuring or layout fails. */
+  render(graph: ViewGraph, direction: LayoutDirection): RenderStats {
+    const t0 = performance.now();
+    const anchor = this.anchor;
+    this.anchor = null;
+    const measured = graph.nodes.map((n) => this.measureNode(n));
+    const labelWidths = new Map(graph.edges.map((e) => [e.key, this.textWidth('edge', e.shapeText) + 2 * EDGE_LABEL_PAD]));
+    const t1 = performance.now();
+    const layout = layoutGraph({
+      nodes: measured.map((m) => ({ key: m.node.key, width: m.width, height: m.height, parent: m.node.parent })),
+      edges: graph.edges.map((e) => ({
+        key: e.key,
+        source: e.source,
+        target: e.target,
+        labelWidth: labelWidths.get(e.key)!,
+        labelHeight: EDGE_LABEL_HEIGHT,
+      })),
+      clusters: graph.clusters,
+      direction,
+    });
+    const t2 = performance.now();
+    this.update(graph, measured, layout, labelWidths);
+    this.layout = layout;
+    this.graph = graph;
+    this.direction = direction;
+    if (anchor) this.restoreAnchor(anchor);
+    const t3 = performance.now();
+    return {
+      nodes: graph.nodes.length,
+      edges: graph.edges.length,
+      measureMs: t1 - t0,
+      layoutMs: t2 - t1,
+      updateMs: t3 - t2,
+      engine: layout.engine,
+      levelsComputed: layout.levels.computed,
+      levelsCached: layout.levels.cached,
+    };
+  }
+
+  private textWidth(kind: LineKind | 'edge' | 'badge', text: string): number {
+    const cacheKey = `${kind}\u0000${text}`;
+    let w = this.widthCache.get(cacheKey);
+    if (w === undefined) {
+      this.measureText.setAttribute('class', `lg-measure lg-${kind}`);
+      this.measureText.textContent = text;
+      w = this.measureText.getComputedTextLength();
+      this.widthCache.set(cacheKey, w);
+    }
+    return w;
+  }
+
+  private measureNode(node: ViewNode): MeasuredNode {
+    const lines: NodeLine[] = [
+      { kind: 'name', text: node.name },
+      { kind: 'detail', text: node.detail },
+    ];
+    if (node.shapeText) lines.push({ kind: 'shape', text: node.shapeText });
+    if (node.error) for (const l of wrap(errorGist(node.error), ERROR_WRAP, ERROR_MAX_LINES)) lines.push({ kind: 'error', text: l });
+    let width = MIN_NODE_WIDTH;
+    for (const l of lines) width = Math.max(width, this.textWidth(l.kind, l.text) + 2 * PAD_X);
+    // Room for the ×N badge and the error marker riding on the corners.
+    if (node.shared) width = Math.max(width, this.textWidth('name', node.name) + 2 * PAD_X + 2 * (this.textWidth('badge', t('sharedBadge', node.shared)) + 8));
+    const height = lines.reduce((h, l) => h + LINE[l.kind], 0) + 2 * PAD_Y + (node.error ? 4 : 0);
+    return { node, lines, width: Math.ceil(width), height: Math.ceil(height) };
+  }
+
+  private update(graph: ViewGraph, measured: MeasuredNode[], layout: LayoutResult, labelWidths: Map<string, number>): void {
+    const self = this;
+    this.svg.attr('data-engine', layout.engine);
+
+    const shownClusters = graph.clusters.filter((c) => layout.clusters.has(c.key));
+    const topLeft = (key: string) => {
+      const box = layout.clusters.get(key)!;
+      return { x: box.x - box.width / 2, y: box.y - box.height / 2, box };
+    };
+    this.clusterLayer
+      .selectAll<SVGGElement, { key: string; label: string }>('g.cluster')
+      .data(shownClusters, (d) => d.key)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'cluster');
+        g.append('rect').attr('rx', 6);
+        g.append('title');
+        g.on('click', (event: MouseEvent, d) => {
+          event.stopPropagation();
+          self.toggleGroup(d.key);
+        });
+        return g;
+      })
+      .attr('data-group', (d) => d.key)
+      .attr('data-collapsed', 'false')
+      .each(function (d) {
+        const { x, y, box } = topLeft(d.key);
+        const g = select(this);
+        g.select('rect').attr('x', x).attr('y', y).attr('width', box.width).attr('height', box.height);
+        g.select('title').text(t('groupCollapse'));
+      });
+    this.clusterLabelLayer
+      .selectAll<SVGTextElement, { key: string; label: string }>('text')
+      .data(shownClusters, (d) => d.key)
+      .join((enter) =>
+        enter
+          .append('text')
+          .attr('class', 'lg-cluster-label')
+          .on('click', (event: MouseEvent, d) => {
+            event.stopPropagation();
+            self.toggleGroup(d.key);
+          }),
+      )
+      .attr('data-group', (d) => d.key)
+      .attr('x', (d) => topLeft(d.key).x + 8)
+      .attr('y', (d) => topLeft(d.key).y + 13)
+      .text((d) => `▾ ${d.label}`);
+
+    const path = line<{ x: number; y: number }>()
+      .x((p) => p.x)
+      .y((p) => p.y)
+      .curve(curveBasis);
+    this.edgeLayer
+      .selectAll<SVGGElement, ViewEdge>('g.edge')
+      .data(graph.edges, (d) => d.key)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'edge');
+        g.append('path');
+        const label = g.append('g').attr('class', 'edge-label');
+        label.append('rect');
+        label.append('text').attr('class', 'lg-edge');
+        return g;
+      })
+      .attr('data-shape', (d) => d.shapeText)
+      .attr('data-from', (d) => d.source)
+      .attr('data-to', (d) => d.target)
+      .classed('error', (d) => d.error)
+      .each(function (d) {
+        const route = layout.edges.get(d.key);
+        const g = select(this);
+        if (!route) return;
+        g.select('path')
+          .attr('d', path(route.points) ?? '')
+          .attr('marker-end', d.error ? 'url(#lg-arrow-error)' : 'url(#lg-arrow)');
+        const w = labelWidths.get(d.key)!;
+        const label = g.select('g.edge-label').attr('transform', `translate(${route.label.x},${route.label.y})`);
+        label
+          .select('rect')
+          .attr('x', -w / 2)
+          .attr('y', -EDGE_LABEL_HEIGHT / 2)
+          .attr('width', w)
+          .attr('height', EDGE_LABEL_HEIGHT)
+          .attr('rx', 3);
+        label.select('text').attr('y', 4).text(d.shapeText);
+      });
+
+    this.nodeLayer
+      .selectAll<SVGGElement, MeasuredNode>('g.node')
+      .data(measured, (d) => d.node.key)
+      .join((enter) =>
+        enter
+          .append('g')
+          .attr('tabindex', 0)
+          .attr('role', 'button')
+          .on('click', (event: MouseEvent, d) => {
+            event.stopPropagation();
+            self.activate(d.node);
+          })
+          .on('keydown', (event: KeyboardEvent, d) => {
+            if (event.key === 'Enter' || event.key === ' ') {
+              event.preventDefault();
+              self.activate(d.node);
+            }
+          })
+          .on('mouseenter', (_event: MouseEvent, d) => self.hover(d.node))
+          .on('mouseleave', () => self.hover(null)),
+      )
+      .attr('data-key', (d) => d.node.key)
+      .attr('transform', (d) => {
+        const box = layout.nodes.get(d.node.key)!;
+        return `translate(${box.x},${box.y})`;
+      })
+      .each(function (d) {
+        self.drawNode(select(this), d);
+      });
+    this.applyMarks();
+  }
+
+  private drawNode(g: Selection<SVGGElement, MeasuredNode, null, undefined>, m: MeasuredNode): void {
+    const n = m.node;
+    const el = g.node()!;
+    const cls = ['node', n.kind, `role-${n.role}`];
+    if (n.shared) cls.push('shared', `shared-c${n.colorIndex}`);
+    if (n.error) cls.push('has-error');
+    el.setAttribute('class', cls.join(' '));
+    const attrs: Record<string, string | null> = {
+      'data-layer': n.kind === 'group' ? null : n.name,
+      'data-call': n.kind === 'group' ? null : n.callIndex,
+      'data-group': n.kind === 'group' ? n.key.slice(2) : null,
+      'data-collapsed': n.kind === 'group' ? 'true' : null,
+      'data-role': n.role,
+      'data-shared': n.shared ? String(n.shared) : null,
+      'data-error': n.error,
+      'data-class': n.kind === 'group' ? null : n.detail.split(' · ')[0],
+      'aria-label': [n.name, n.detail, n.shapeText, n.error ? t('errorPrefix', n.error) : ''].filter(Boolean).join(', '),
+    };
+    for (const [k, v] of Object.entries(attrs)) if (v === null) el.removeAttribute(k);
+    else el.setAttribute(k, v);
+
+    // Children are rebuilt each time: cheap, and the node element itself (focus, hover state) survives.
+    while (el.firstChild) el.removeChild(el.firstChild);
+    const w = m.width;
+    const h = m.height;
+    const rx = n.role === 'input' ? Math.min(h / 2, 16) : n.kind === 'group' ? 2 : 5;
+    g.append('title').text([n.name, n.detail, n.shapeText, n.shared ? t('sharedTitle', n.shared) : '', n.error ? t('errorPrefix', n.error) : ''].filter(Boolean).join('\n'));
+    if (n.kind === 'group') {
+      // A stacked look says "there is more inside".
+      g.append('rect').attr('class', 'stack').attr('x', -w / 2 + 4).attr('y', -h / 2 + 4).attr('width', w).attr('height', h).attr('rx', rx);
+    }
+    g.append('rect').attr('class', 'frame').attr('x', -w / 2).attr('y', -h / 2).attr('width', w).attr('height', h).attr('rx', rx);
+    if (n.role === 'output') {
+      g.append('rect').attr('class', 'frame-inner').attr('x', -w / 2 + 3).attr('y', -h / 2 + 3).attr('width', w - 6).attr('height', h - 6).attr('rx', 3);
+    }
+    let y = -h / 2 + PAD_Y;
+    for (const l of m.lines) {
+      g.append('text')
+        .attr('class', `lg-${l.kind}`)
+        .attr('y', y + LINE[l.kind] * 0.75)
+        .text(l.text);
+      y += LINE[l.kind];
+    }
+    if (n.shared) {
+      const text = t('sharedBadge', n.shared);
+      const bw = this.textWidth('badge', text) + 10;
+      const badge = g.append('g').attr('class', 'badge').attr('transform', `translate(${w / 2 - bw / 2 - 4},${-h / 2})`);
+      badge.append('rect').attr('x', -bw / 2).attr('y', -8).attr('width', bw).attr('height', 16).attr('rx', 8);
+      badge.append('text').attr('class', 'lg-badge').attr('y', 4).text(text);
+    }
+    if (n.error) {
+      const marker = g.append('g').attr('class', 'error-marker').attr('transform', `translate(${-w / 2 + 2},${-h / 2 + 2})`);
+      marker.append('circle').attr('r', 8);
+      marker.append('text').attr('class', 'lg-badge').attr('y', 4).text('!');
+    }
+    if (n.role !== 'inner') {
+      const text = t(n.role === 'input' ? 'input' : 'output');
+      const tw = this.textWidth('badge', text) + 10;
+      const tag = g.append('g').attr('class', 'role-tag').attr('transform', `translate(0,${n.role === 'input' ? -h / 2 : h / 2})`);
+      tag.append('rect').attr('x', -tw / 2).attr('y', -7).attr('width', tw).attr('height', 14).attr('rx', 7);
+      tag.append('text').attr('class', 'lg-badge').attr('y', 3.5).text(text);
+    }
+  }
+
+  /** Remembers where a group is on screen before it is expanded or collapsed, so that it stays put. */
+  private anchor: { key: string; screen: [number, number] } | null = null;
+
+  private boxOf(groupKey: string) {
+    return this.layout?.clusters.get(groupKey) ?? this.layout?.nodes.get(`g:${groupKey}`);
+  }
+
+  private rememberAnchor(groupKey: string): void {
+    const box = this.boxOf(groupKey);
+    if (box) this.anchor = { key: groupKey, screen: this.transform.apply([box.x - box.width / 2, box.y - box.height / 2]) };
+  }
+
+  private restoreAnchor(anchor: { key: string; screen: [number, number] }): void {
+    const box = this.boxOf(anchor.key);
+    if (!box) return;
+    const k = this.transform.k;
+    this.setTransform(anchor.screen[0] - (box.x - box.width / 2) * k, anchor.screen[1] - (box.y - box.height / 2) * k, k);
+  }
+
+  private toggleGroup(groupKey: string): void {
+    this.rememberAnchor(groupKey);
+    this.callbacks.onToggleGroup(groupKey);
+  }
+
+  private activate(node: ViewNode): void {
+    if (node.kind === 'group') {
+      this.toggleGroup(node.key.slice(2));
+      return;
+    }
+    this.selectedKey = node.key;
+    this.applyMarks();
+    this.callbacks.onActivate(node);
+  }
+
+  private hover(node: ViewNode | null): void {
+    const layerId = node?.layerId ?? null;
+    this.nodeLayer
+      .selectAll<SVGGElement, MeasuredNode>('g.node')
+      .classed('hovered', (d) => node !== null && d.node.key === node.key)
+      .classed('peer', (d) => layerId !== null && d.node.layerId === layerId && d.node.key !== node!.key);
+    this.callbacks.onHover(node);
+  }
+
+  setHighlight(callIds: number[]): void {
+    this.highlighted = new Set(callIds);
+    this.applyMarks();
+    const first = this.nodeLayer.select<SVGGElement>('g.node.highlighted').node();
+    if (first) this.ensureVisible(first.getAttribute('data-key')!);
+  }
+
+  /** Marks matches of `query` (name or class, case-insensitive); returns the matching keys in drawing order. */
+  setSearch(query: string): string[] {
+    const q = query.trim().toLowerCase();
+    this.searchActive = q.length > 0;
+    this.searchMatches = new Set(this.searchActive && this.graph ? this.graph.nodes.filter((n) => n.searchText.includes(q)).map((n) => n.key) : []);
+    this.applyMarks();
+    return [...this.searchMatches];
+  }
+
+  private applyMarks(): void {
+    this.nodeLayer
+      .selectAll<SVGGElement, MeasuredNode>('g.node')
+      .classed('selected', (d) => d.node.key === this.selectedKey)
+      .classed('highlighted', (d) => d.node.callIds.some((id) => this.highlighted.has(id)))
+      .attr('data-highlighted', (d) => (d.node.callIds.some((id) => this.highlighted.has(id)) ? 'true' : null))
+      .classed('match', (d) => this.searchMatches.has(d.node.key))
+      .classed('dimmed', (d) => this.searchActive && !this.searchMatches.has(d.node.key));
+  }
+
+  /** Pans (keeping the zoom level) so that the node is on screen; does nothing if it already is. */
+  ensureVisible(key: string, force = false): void {
+    const box = this.layout?.nodes.get(key);
+    if (!box) return;
+    const { width, height } = this.svg.node()!.getBoundingClientRect();
+    const tr = this.transform;
+    const [sx, sy] = tr.apply([box.x, box.y]);
+    if (!force && sx > 0 && sy > 0 && sx < width && sy < height) return;
+    this.setTransform(width / 2 - box.x * tr.k, height / 2 - box.y * tr.k, tr.k);
+  }
+
+  fit(): void {
+    if (!this.layout) return;
+    const { width, height } = this.svg.node()!.getBoundingClientRect();
+    const gw = Math.max(this.layout.width, 1);
+    const gh = Math.max(this.layout.height, 1);
+    if (width === 0 || height === 0) return;
+    const k = Math.min(1.25, (width * 0.95) / gw, (height * 0.95) / gh);
+    if (k >= MIN_READABLE_SCALE) {
+      this.setTransform((width - gw * k) / 2, (height - gh * k) / 2, k);
+      return;
+    }
+    // A deep network: fit its breadth (readably) and start where the data enters.
+    const lr = this.direction === 'LR';
+    const kb = Math.max(MIN_READABLE_SCALE, Math.min(1, lr ? (height * 0.95) / gh : (width * 0.95) / gw));
+    this.setTransform(lr ? 10 : (width - gw * kb) / 2, lr ? (height - gh * kb) / 2 : 10, kb);
+  }
+
+  /** The drawing as a standalone SVG document: computed theme colours copied onto each element. */
+  exportSvg(): string {
+    const source = this.svg.node()!;
+    const clone = source.cloneNode(true) as SVGSVGElement;
+    const props = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor'];
+    const originals = source.querySelectorAll('*');
+    const copies = clone.querySelectorAll('*');
+    originals.forEach((el, i) => {
+      const style = getComputedStyle(el);
+      for (const p of props) copies[i].setAttribute(p, style.getPropertyValue(p));
+    });
+    clone.querySelector('.lg-measure')?.remove();
+    const b = this.layout;
+    clone.setAttribute('xmlns', SVG_NS);
+    clone.querySelector('.lg-viewport')?.removeAttribute('transform');
+    if (b) {
+      clone.setAttribute('viewBox', `0 0 ${b.width} ${b.height}`);
+      clone.setAttribute('width', String(b.width));
+      clone.setAttribute('height', String(b.height));
+    }
+    // A background rectangle rather than a style attribute, which the webview's CSP would refuse.
+    const bg = document.createElementNS(SVG_NS, 'rect');
+    bg.setAttribute('width', '100%');
+    bg.setAttribute('height', '100%');
+    bg.setAttribute('fill', getComputedStyle(document.body).backgroundColor);
+    clone.insertBefore(bg, clone.firstChild);
+    return new XMLSerializer().serializeToString(clone);
+  }
+}

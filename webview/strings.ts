@@ -1,0 +1,60 @@
+// Every user-visible string of the graph webview, with English defaults; the host replaces them with localized ones
+// (a `setStrings` message). It does not translate anything itself and holds no other UI logic.
+
+const ENGLISH = {
+  calls: 'Calls',
+  layers: 'Layers',
+  callsTitle: 'One node per layer call (shared layers appear once per call)',
+  layersTitle: "One node per layer, as Keras's plot_model draws it",
+  directionTB: 'Top–down',
+  directionLR: 'Left–right',
+  directionTitle: 'Layout direction',
+  fit: 'Fit',
+  fitTitle: 'Fit the graph to the view',
+  expandAll: 'Expand all',
+  collapseAll: 'Collapse all',
+  exportSvg: 'Export SVG',
+  search: 'Search layers…',
+  searchTitle: 'Find layers by name or class; Enter jumps to the next match',
+  searchMatches: '{0} of {1}',
+  searchNone: 'No match',
+  model: 'Model',
+  allCalls: 'All layer calls',
+  empty: 'No layer calls found in this file yet.',
+  waiting: 'Waiting for a Keras or TensorFlow.js file…',
+  input: 'input',
+  output: 'output',
+  sharedBadge: '×{0}',
+  sharedTitle: 'Shared layer: {0} calls use the same weights',
+  callOf: 'call {0}/{1}',
+  params: '{0} params',
+  group: '{0}()',
+  groupLayers: '{0} calls · click to expand',
+  groupCollapse: 'click to collapse',
+  unknownShape: '?',
+  errorPrefix: 'Error: {0}',
+  renderFailed: 'Could not draw the new graph ({0}); showing the previous one.',
+  stats: '{0} nodes · {1} edges',
+  graphTooBig: 'Large graph: {0} nodes drawn with a simple layered layout.',
+};
+
+export type StringKey = keyof typeof ENGLISH;
+
+let table: Record<StringKey, string> = { ...ENGLISH };
+
+/** Replaces strings by key; unknown keys are ignored and missing ones keep the English default. */
+export function setStrings(overrides: Record<string, string>): void {
+  const next = { ...ENGLISH };
+  for (const key of Object.keys(ENGLISH) as StringKey[]) {
+    const value = overrides[key];
+    if (typeof value === 'string') next[key] = value;
+  }
+  table = next;
+}
+
+/** The string for `key` with `{0}`, `{1}`… replaced by `args` (VS Code's l10n placeholder style). */
+export function t(key: StringKey, ...args: (string | number)[]): string {
+  return table[key].replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m));
+}
+
+export const englishStrings: Readonly<Record<StringKey, string>> = ENGLISH;
