@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Shape } from '../src/graph/shape';
 import { layerByTfjsFactory } from '../src/layers/registry';
-import { catalogOutcome, catalogOutcomeShared, nonPositiveSize, NON_POSITIVE, rng, runOracle, tfjsOutcomeNamed, tfjsOutcomeShared, assertDialectsAgree, type Outcome } from './support/tfjsOracle';
+import { catalogOutcome, catalogOutcomeShared, kerasCatalogOutcome, nonPositiveSize, NON_POSITIVE, rng, runOracle, tfjsOutcomeNamed, tfjsOutcomeShared, assertDialectsAgree, type Outcome } from './support/tfjsOracle';
 
 type R = ReturnType<typeof rng>;
 
@@ -226,4 +226,19 @@ describe('Conv layers: the Keras dialect against TF.js where Keras documents the
       t.diagnostic(`${factory}: ${compared} configurations compared across dialects, ${excluded} excluded as known differences`);
     });
   }
+});
+
+describe('Keras positional arguments fill the signature in order', () => {
+  it('gives the classic MNIST CNN its Keras numbers', () => {
+    // Conv2D(32, (3, 3), activation='relu') on (28, 28, 1): 3·3·1·32 + 32 = 320
+    assert.deepEqual(kerasCatalogOutcome('Conv2D', { activation: 'relu' }, [[null, 28, 28, 1]], [32, [3, 3]]), { shapes: [[null, 26, 26, 32]], trainable: 320, nonTrainable: 0 });
+    assert.deepEqual(kerasCatalogOutcome('MaxPooling2D', {}, [[null, 26, 26, 32]], [[2, 2]]).shapes, [[null, 13, 13, 32]]);
+    // Conv2D(64, (3, 3)): 3·3·32·64 + 64 = 18,496
+    assert.deepEqual(kerasCatalogOutcome('Conv2D', {}, [[null, 13, 13, 32]], [64, [3, 3]]).trainable, 18496);
+    assert.deepEqual(kerasCatalogOutcome('MaxPool2D', {}, [[null, 11, 11, 64]], [2]).shapes, [[null, 5, 5, 64]]);
+    // Conv1D(16, 5, 2, 'same'): positional strides and padding
+    assert.deepEqual(kerasCatalogOutcome('Convolution1D', {}, [[null, 100, 8]], [16, 5, 2, 'same']).shapes, [[null, 50, 16]]);
+    // LSTM(64, 'tanh', 'sigmoid') on 100 features: 4·(64·(100 + 64) + 64) = 42,240
+    assert.deepEqual(kerasCatalogOutcome('LSTM', { return_sequences: true }, [[null, 20, 100]], [64]), { shapes: [[null, 20, 64]], trainable: 42240, nonTrainable: 0 });
+  });
 });

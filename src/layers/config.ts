@@ -177,7 +177,7 @@ export function checkKerasDataFormat(v: ConfigValue | undefined): void {
   const lower = v.toLowerCase();
   if (lower !== 'channels_first' && lower !== 'channels_last') {
     throw invalid(
-      `The \`data_format\` argument must be one of {'channels_first', 'channels_last'}. Received: data_format=${v}`,
+      `The \`data_format\` argument must be one of {'channels_first', 'channels_last'}. Received: data_format=${lower}`,
     );
   }
 }
