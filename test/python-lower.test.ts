@@ -512,6 +512,16 @@ describe('Python lowering: broken and hostile input', () => {
     ]);
   });
 
+  it('keeps a function whose only statement is being typed', () => {
+    const src = 'def build():\n    x = Dense(\ny = 1\n';
+    const result = lowerPython(src);
+    assert.deepEqual(shape(result.body), [
+      { kind: 'def', name: 'build', params: [], decorators: [], body: [assign([name('x')], unknownExpr('syntax error'))] },
+      assign([name('y')], num(1)),
+    ]);
+    assert.deepEqual(result.syntaxErrors, [{ start: 26, end: 27, message: "'(' was never closed" }]);
+  });
+
   it('leaves well-formed multi-line brackets alone', () => {
     assert.deepEqual(lowered('x = foo(1,\n    2,\n)\ny = [\n  3]\n'), [
       assign([name('x')], call(name('foo'), pos(num(1)), pos(num(2)))),

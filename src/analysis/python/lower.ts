@@ -28,6 +28,7 @@ export const MAX_NESTING = 200;
 const MAX_SNIPPET = 20;
 const GENERIC_ERROR = 'invalid syntax';
 const NEVER_CLOSED = 'was never closed';
+const INDENTED_BLOCK = 'expected an indented block';
 
 type TemplatePart = Template['parts'][number];
 
@@ -46,7 +47,11 @@ export function lowerPython(text: string): LoweredModule {
     const tree = parser.parse(text);
     const result = lowerPythonTree(tree, text);
     if (!result.syntaxErrors.some((e) => e.message.endsWith(NEVER_CLOSED))) return result;
-    return recoverUnclosedBrackets(text, tree, result);
+    try {
+      return recoverUnclosedBrackets(text, tree, result);
+    } catch {
+      return result; // recovery is an improvement, never a requirement
+    }
   } catch (error) {
     return internalError(error);
   }
@@ -69,7 +74,7 @@ function recoverUnclosedBrackets(text: string, firstTree: Tree, firstResult: Low
     if (!found.length) break;
     // Errors that lie wholly inside a blanked statement are its own; its bracket error is recomputed, since
     // lezer may have blamed a bracket beyond the cut.
-    const ownedBy = (e: { start: number; end: number }) => found.some((f) => f.start <= e.start && e.end <= f.cut);
+    const ownedBy = (e: { start: number; end: number }) => found.some((f) => f.start <= e.start && e.start < f.cut && e.end <= f.cut);
     errors.push(...result.syntaxErrors.filter((e) => ownedBy(e) && !e.message.endsWith(NEVER_CLOSED)));
     for (const f of found) {
       if (f.unclosed) errors.push({ start: f.unclosed.pos, end: f.unclosed.pos + 1, message: `'${f.unclosed.bracket}' ${NEVER_CLOSED}` });
@@ -84,7 +89,11 @@ function recoverUnclosedBrackets(text: string, firstTree: Tree, firstResult: Low
   }
   if (!blanked.length) return firstResult;
   for (const r of replacements) insertStatement(result.body, r.stmt, r.enclosingStarts);
-  errors.push(...result.syntaxErrors);
+  // Blanking a body's only statement leaves `def f():` without a body: that error is ours, not the user's.
+  const patched = lowerer.text;
+  const emptiedByBlanking = (e: { end: number; message: string }) =>
+    e.message === INDENTED_BLOCK && blanked.some((b) => e.end <= b.start && patched.slice(e.end, b.start).trim() === '');
+  errors.push(...result.syntaxErrors.filter((e) => !emptiedByBlanking(e)));
   errors.sort((a, b) => a.start - b.start);
   return { body: result.body, syntaxErrors: errors };
 }
@@ -198,7 +207,7 @@ class PythonLowerer {
     const parentName = parent?.name ?? '';
     if (parentName === 'String' || parentName === 'FormatString') return at('unterminated string literal', parent!.from);
     if (parentName === 'Body' && prev?.name === ':' && !prev.prevSibling) {
-      return at('expected an indented block', prev.from, prev.to);
+      return at(INDENTED_BLOCK, prev.from, prev.to);
     }
     const opener = parent?.firstChild;
     if (opener && OPENERS[opener.name] && !error.nextSibling) {
