@@ -11,6 +11,7 @@ import { convLayers } from './conv';
 import { poolingLayers } from './pooling';
 import { recurrentLayers } from './recurrent';
 import { lambdaLayers } from './lambda';
+import { paddingLayers } from './padding';
 
 const byKerasName = new Map<string, LayerDef>();
 const byTfjsFactory = new Map<string, LayerDef>();
@@ -20,10 +21,11 @@ function register(defs: LayerDef[]): void {
     byKerasName.set(def.className, def);
     for (const alias of def.aliases ?? []) byKerasName.set(alias, def);
     if (def.tfjsFactory) byTfjsFactory.set(def.tfjsFactory, def);
+    for (const alias of def.tfjsAliases ?? []) byTfjsFactory.set(alias, def);
   }
 }
 
-for (const family of [coreLayers, mergeLayers, reshapeLayers, normalizationLayers, embeddingLayers, convLayers, poolingLayers, recurrentLayers, lambdaLayers]) register(family);
+for (const family of [coreLayers, mergeLayers, reshapeLayers, normalizationLayers, embeddingLayers, convLayers, poolingLayers, recurrentLayers, paddingLayers, lambdaLayers]) register(family);
 
 /** `Dense`, `Conv2D`, or an alias like `MaxPool2D`. */
 export function layerByKerasName(name: string): LayerDef | undefined {

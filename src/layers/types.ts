@@ -74,6 +74,8 @@ export interface LayerDef {
   className: string;
   /** `tf.layers.<factory>` name, e.g. `dense`, `conv2d`; omit when TF.js has no such layer. */
   tfjsFactory?: string;
+  /** Other `tf.layers` factory names for the same class (e.g. `avgPool2d`, `avgPooling2d`). */
+  tfjsAliases?: string[];
   /** Other Keras names for the same class (e.g. `Convolution2D`, `MaxPool2D`). */
   aliases?: string[];
   /** Arguments in Keras signature order (Python positional arguments fill them in this order). */
