@@ -11,6 +11,7 @@ import { convLayers } from './conv';
 import { poolingLayers } from './pooling';
 import { recurrentLayers } from './recurrent';
 import { lambdaLayers } from './lambda';
+import { activationLayers } from './activation';
 import { paddingLayers } from './padding';
 
 const byKerasName = new Map<string, LayerDef>();
@@ -25,7 +26,7 @@ function register(defs: LayerDef[]): void {
   }
 }
 
-for (const family of [coreLayers, mergeLayers, reshapeLayers, normalizationLayers, embeddingLayers, convLayers, poolingLayers, recurrentLayers, paddingLayers, lambdaLayers]) register(family);
+for (const family of [coreLayers, mergeLayers, reshapeLayers, normalizationLayers, embeddingLayers, convLayers, poolingLayers, recurrentLayers, paddingLayers, lambdaLayers, activationLayers]) register(family);
 
 /** `Dense`, `Conv2D`, or an alias like `MaxPool2D`. */
 export function layerByKerasName(name: string): LayerDef | undefined {
