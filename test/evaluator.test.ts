@@ -209,3 +209,67 @@ model = Sequential([layers.Dense(8), layers.Dense(2)])
     assert.equal(r.models[0].totalParams, null);
   });
 });
+
+describe('training setup read from compile() and fit()', () => {
+  it('Python: optimizer object, loss list, metrics, data from numpy and files', () => {
+    const r = py(`
+import numpy as np
+from tensorflow import keras
+a = keras.Input((4,))
+b = keras.Input((3,))
+h = keras.layers.Concatenate()([a, b])
+o1 = keras.layers.Dense(2)(h)
+o2 = keras.layers.Dense(1)(h)
+model = keras.Model([a, b], [o1, o2])
+model.compile(keras.optimizers.Adam(learning_rate=0.01), loss=["mse", "binary_crossentropy"], metrics=["accuracy"])
+n = 64
+xa = np.random.normal(0, 2, size=(n, 4))
+xb = np.load("xb.npy")
+y1 = np.zeros((n, 2))
+y2 = np.random.randint(0, 2, (n, 1))
+model.fit([xa, xb], [y1, y2], 16, epochs=3)
+`);
+    const t = r.models[0].training!;
+    assert.equal(t.optimizer, 'adam');
+    assert.equal(t.learningRate, 0.01);
+    assert.deepEqual(t.loss, ['mse', 'binary_crossentropy']);
+    assert.deepEqual(t.metrics, ['accuracy']);
+    assert.equal(t.epochs, 3);
+    assert.equal(t.batchSize, 16);
+    assert.deepEqual(t.x, [{ kind: 'random-normal', shape: [64, 4], mean: 0, std: 2 }, { kind: 'npy', path: 'xb.npy' }]);
+    assert.deepEqual(t.y, [{ kind: 'zeros', shape: [64, 2] }, { kind: 'random-int', shape: [64, 1], low: 0, high: 2 }]);
+    assert.equal(t.compileRange?.line, 10);
+    assert.equal(t.fitRange?.line, 16);
+  });
+
+  it('TS: config objects, tf.train optimizers, tensor literals; defaults when fit() omits them', () => {
+    const r = ts(`
+import * as tf from '@tensorflow/tfjs';
+const model = tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [2]})]});
+model.compile({optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError'});
+const xs = tf.tensor2d([[0, 1], [1, 0], [1, 1]]);
+const ys = tf.tensor([1, 1, 2], [3, 1]);
+model.fit(xs, ys);
+`);
+    const t = r.models[0].training!;
+    assert.equal(t.optimizer, 'sgd');
+    assert.equal(t.learningRate, 0.1);
+    assert.equal(t.epochs, 1);
+    assert.equal(t.batchSize, 32);
+    assert.deepEqual(t.x, [{ kind: 'literal', values: [[0, 1], [1, 0], [1, 1]], shape: [3, 2] }]);
+    assert.deepEqual(t.y, [{ kind: 'literal', values: [1, 1, 2], shape: [3, 1] }]);
+  });
+
+  it('data the analyzer cannot know is said to be unknown, not guessed', () => {
+    const r = py(`
+from keras import layers, Input, Model
+x = Input((2,))
+model = Model(x, layers.Dense(1)(x))
+model.compile("adam", "mse")
+model.fit(load_my_data(), None)
+`);
+    const t = r.models[0].training!;
+    assert.deepEqual(t.x, [{ kind: 'unknown', reason: 'not statically known' }]);
+    assert.equal(t.y, null);
+  });
+});

@@ -7,6 +7,7 @@ import { layerByKerasName, layerByTfjsFactory } from '../../layers/registry';
 import { isUnknown, UNKNOWN, type ConfigValue, type LayerConfig, type LayerDef } from '../../layers/types';
 import type { Shape } from '../../graph/shape';
 import { intOf, iterate } from './builtins';
+import { dataAttr, numpyAttr, optimizerFactory, recordCompile, recordFit, tfjsDataAttr } from './training';
 import type { GraphBuilder } from './graphBuilder';
 import type { Host } from './interpreter';
 import {
@@ -33,9 +34,11 @@ const PY_MODULES: [RegExp, string][] = [
   [/^(tensorflow\.)?keras\.backend$/, 'keras.backend'],
   [/^(tensorflow\.)?keras\.ops$/, 'keras.ops'],
   [/^(tensorflow\.)?keras\.activations$|^tensorflow\.nn$/, 'keras.activations'],
-  [/^(tensorflow\.)?keras\.(optimizers|losses|metrics|regularizers|initializers|constraints|callbacks|utils|applications|datasets|preprocessing)(\.[\w.]+)?$/, 'keras.other'],
+  [/^(tensorflow\.)?keras\.optimizers(\.[\w.]+)?$/, 'keras.optimizers'],
+  [/^(tensorflow\.)?keras\.(losses|metrics|regularizers|initializers|constraints|callbacks|utils|applications|datasets|preprocessing)(\.[\w.]+)?$/, 'keras.other'],
   [/^tensorflow$/, 'tensorflow'],
   [/^numpy$/, 'numpy'],
+  [/^numpy\.random$/, 'numpy.random'],
 ];
 const JS_MODULES = /^@tensorflow\/tfjs(-node(-gpu)?|-layers)?$/;
 
@@ -83,6 +86,8 @@ export class KerasHost implements Host {
         return this.tensorAttr(obj.id, name);
       case 'model':
         return this.modelAttr(obj.model, name);
+      case 'data':
+        return dataAttr(obj, name, this.dialectLang);
       default:
         return undefined;
     }
@@ -100,6 +105,7 @@ export class KerasHost implements Host {
         if (name === 'backend') return { kind: 'module', path: 'keras.backend', known: true };
         if (name === 'ops') return { kind: 'module', path: 'keras.ops', known: true };
         if (name === 'activations') return { kind: 'module', path: 'keras.activations', known: true };
+        if (name === 'optimizers') return { kind: 'module', path: 'keras.optimizers', known: true };
         if (name === 'Input' || name === 'Model' || name === 'Sequential') return this.kerasBuiltin(name);
         return /^[a-z]/.test(name) ? { kind: 'module', path: 'keras.other', known: true } : UNKNOWN_VALUE;
       case 'keras.models':
@@ -112,12 +118,23 @@ export class KerasHost implements Host {
         return UNKNOWN_VALUE;
       case 'keras.activations':
         return str(name);
+      case 'keras.optimizers':
+        if (name === 'legacy' || name === 'experimental') return { kind: 'module', path: 'keras.optimizers', known: true };
+        return /^[A-Z]/.test(name) ? optimizerFactory(name, false) : UNKNOWN_VALUE;
+      case 'numpy':
+        if (name === 'random') return { kind: 'module', path: 'numpy.random', known: true };
+        return numpyAttr('numpy', name) ?? UNKNOWN_VALUE;
+      case 'numpy.random':
+        return numpyAttr('numpy.random', name) ?? UNKNOWN_VALUE;
+      case 'tfjs.train':
+        return /^[a-z]/.test(name) ? optimizerFactory(name, true) : UNKNOWN_VALUE;
       case 'tfjs':
       case 'tfjs.layers-root':
         if (name === 'layers') return { kind: 'module', path: 'tfjs.layers', known: true };
         if (name === 'input' || name === 'model' || name === 'sequential') return this.kerasBuiltin(name);
         if (path === 'tfjs.layers-root') return this.moduleAttr('tfjs.layers', name);
-        return UNKNOWN_VALUE;
+        if (name === 'train') return { kind: 'module', path: 'tfjs.train', known: true };
+        return tfjsDataAttr(name) ?? UNKNOWN_VALUE;
       case 'tfjs.layers':
         if (name === 'Layer') return { kind: 'layerclass', name: 'Layer', def: undefined };
         if (/^[a-z]/.test(name)) {
@@ -407,9 +424,14 @@ export class KerasHost implements Host {
           if (model.kind === 'sequential' && a.positional[0]) this.sequentialAdd(model, a.positional[0], a.node);
           return NONE;
         });
-      case 'summary':
       case 'compile':
       case 'fit':
+        return method((a) => {
+          const record = name === 'compile' ? recordCompile : recordFit;
+          record(model, a, this.g.dialect === 'tfjs', this.g.range(a.node));
+          return UNKNOWN_VALUE;
+        });
+      case 'summary':
       case 'evaluate':
       case 'predict':
       case 'save':

@@ -122,6 +122,7 @@ export function finalizeModel(g: GraphBuilder, model: ModelObj): ModelIR {
     trainableParams: trainable,
     nonTrainableParams: nonTrainable,
     sequentialLike: model.kind === 'sequential' || isSequentialLike(g, calls, nodeDepth),
+    ...(model.training ? { training: model.training } : {}),
   };
 }
 

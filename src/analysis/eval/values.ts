@@ -1,6 +1,7 @@
 // The evaluator's values: Python/JS data, functions, modules, and the Keras/TF.js domain objects (layer classes,
 // layer objects, symbolic tensors, models). Plain records and small helpers; no evaluation logic.
 
+import type { DataSpec, TrainingIR } from '../../graph/ir';
 import type { Shape } from '../../graph/shape';
 import type { FunctionExpr, Param, Stmt } from '../core/ast';
 import type { BuildResult, LayerConfig, LayerDef } from '../../layers/types';
@@ -93,6 +94,17 @@ export interface InstanceV {
 export interface UnknownV {
   kind: 'unknown';
 }
+/** An array the code makes for training (`np.random.rand(10, 5)`, `tf.randomUniform([10, 5])`, `np.load(…)`). */
+export interface DataV {
+  kind: 'data';
+  spec: DataSpec;
+}
+/** An optimizer object (`Adam(learning_rate=0.01)`, `tf.train.adam(0.01)`). */
+export interface OptimizerV {
+  kind: 'optimizer';
+  name: string;
+  learningRate: number | null;
+}
 
 export type Value =
   | NumV
@@ -111,6 +123,8 @@ export type Value =
   | ModelV
   | ClassV
   | InstanceV
+  | DataV
+  | OptimizerV
   | UnknownV;
 
 export interface ArgValues {
@@ -149,6 +163,8 @@ export interface ModelObj {
   seqLayers?: LayerObj[];
   seqOutput?: number;
   variable: string | null;
+  /** filled by compile() and fit() */
+  training?: TrainingIR;
 }
 
 export const NONE: NoneV = { kind: 'none' };
