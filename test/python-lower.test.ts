@@ -100,6 +100,7 @@ describe('Python lowering: expressions', () => {
     ["'\\n\\t\\\\\\'\\x41\\u00e9\\101\\q'", str("\n\t\\'A\u00e9A\\q")],
     ["'\\U0001F600'", str('\u{1F600}')],
     ["'ab\\\ncd'", str('abcd')],
+    ["'''a\r\nb\\\r\nc'''", str('a\nbc')],
     ['True', { kind: 'bool', value: true }],
     ['False', { kind: 'bool', value: false }],
     ['None', { kind: 'none' }],
@@ -401,6 +402,14 @@ describe('Python lowering: Keras programs', () => {
         { kind: 'return', value: name('x') },
       ],
     }]);
+  });
+
+  it('lowers a CRLF file like its LF twin', () => {
+    const crlf = KERAS_PROGRAM.replace(/\n/g, '\r\n');
+    const result = lowerPython(crlf);
+    assert.deepEqual(result.syntaxErrors, []);
+    checkOffsets(result, crlf);
+    assert.deepEqual(shape(result.body), shape(lowerPython(KERAS_PROGRAM).body));
   });
 
   it('lowers a realistic program without syntax errors', () => {

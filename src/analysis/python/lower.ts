@@ -1205,6 +1205,8 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 /** Literal text of a string between `from` and `to`, with Python escapes decoded (and `{{`/`}}` in f-strings). */
 function decodeLiteral(text: string, from: number, to: number, raw: boolean, format: boolean): string {
   let s = text.slice(from, to);
+  // Python reads source with universal newlines: a CRLF file's multi-line string holds plain \n.
+  if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n');
   if (!raw && s.includes('\\')) s = decodeEscapes(s);
   if (format && (s.includes('{{') || s.includes('}}'))) s = s.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
   return s;
