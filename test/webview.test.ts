@@ -12,7 +12,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { AnalysisResult } from '../src/graph/ir';
-import type { HostMessage, WebviewMessage } from '../src/webview-protocol';
+import { isHostMessage, isWebviewMessage, type HostMessage, type WebviewMessage } from '../src/webview-protocol';
 import * as fx from './support/webviewFixtures';
 
 // Callbacks passed to page.evaluate run inside the page; these only type them (the root tsconfig has no DOM lib).
@@ -120,6 +120,39 @@ after(async () => {
   await browser?.close();
   server?.close();
   if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+});
+
+describe('webview protocol validators', () => {
+  it('accept well-formed messages in both directions', () => {
+    const r = fx.sharedDense();
+    assert.ok(isHostMessage({ type: 'update', uri: 'file:///a.py', version: 3, result: r }));
+    assert.ok(isHostMessage({ type: 'update', uri: 'file:///a.py', version: 3, result: r, selectedModel: 0 }));
+    assert.ok(isHostMessage({ type: 'highlight', callIds: [1, 2] }));
+    assert.ok(isHostMessage({ type: 'setOptions', direction: 'LR' }));
+    assert.ok(isHostMessage({ type: 'setStrings', strings: { fit: 'フィット' } }));
+    assert.ok(isWebviewMessage({ type: 'ready' }));
+    assert.ok(isWebviewMessage({ type: 'reveal', range: r.calls[2].range }));
+    assert.ok(isWebviewMessage({ type: 'hoverLayer', layerId: null }));
+    assert.ok(isWebviewMessage({ type: 'selectModel', modelId: 1 }));
+    assert.ok(isWebviewMessage({ type: 'exportSvg', svg: '<svg/>' }));
+  });
+
+  it('reject malformed ones', () => {
+    const r = fx.sharedDense();
+    for (const m of [
+      null,
+      [],
+      { type: 'update', uri: 'file:///a.py', result: r },
+      { type: 'update', uri: 'file:///a.py', version: 1.5, result: r },
+      { type: 'update', uri: 'file:///a.py', version: 1, result: { ...r, calls: [{ id: 0 }] } },
+      { type: 'highlight', callIds: ['1'] },
+      { type: 'setOptions', view: 'tree' },
+      { type: 'setStrings', strings: { fit: 1 } },
+    ])
+      assert.equal(isHostMessage(m), false, JSON.stringify(m));
+    for (const m of [{ type: 'reveal', range: { line: 1 } }, { type: 'hoverLayer' }, { type: 'selectModel', modelId: '1' }, { type: 'exportSvg' }, { type: 'update' }])
+      assert.equal(isWebviewMessage(m), false, JSON.stringify(m));
+  });
 });
 
 describe('webview: mission scenarios', () => {

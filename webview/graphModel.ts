@@ -1,7 +1,7 @@
 // Build pass: turns an AnalysisResult into the plain view graph the webview draws (nodes, edges, clusters), for the
 // calls view or Keras's layer view, with helper-function groups collapsed or expanded. Pure data: no DOM, no layout.
 
-import type { AnalysisResult, CallIR, Language, LayerIR, ModelIR, SourceRange } from '../src/graph/ir';
+import type { AnalysisResult, CallIR, Language, LayerIR, ModelIR, ScopeFrame, SourceRange } from '../src/graph/ir';
 import type { Dim, Shape } from '../src/graph/shape';
 import type { GraphView } from '../src/webview-protocol';
 import { t } from './strings';
@@ -88,8 +88,8 @@ export function formatShape(shape: Shape | null, language: Language): string {
   return `[${shape.map((d) => dimText(d, false)).join(',')}]`;
 }
 
-function groupKeyOf(call: CallIR, depth: number): string {
-  return call.scope
+function groupKeyOf(scope: ScopeFrame[], depth: number): string {
+  return scope
     .slice(0, depth + 1)
     .map((f) => `${f.name}@${f.invocation}`)
     .join('/');
@@ -144,155 +144,175 @@ export function buildViewGraph(result: AnalysisResult, options: BuildOptions): V
     return p && shownIds.has(p.call) ? need(calls, p.call, 'call') : null;
   };
 
-  if (options.view === 'layers') return buildLayerView();
-  return buildCallView();
-
-  function buildLayerView(): ViewGraph {
-    const nodes = new Map<number, ViewNode>();
+  // A unit is what one node stands for when no group around it is collapsed: a call, or (layer view) a layer.
+  interface Unit {
+    node: ViewNode;
+    scope: ScopeFrame[];
+  }
+  const units: Unit[] = [];
+  const unitOfCall = new Map<number, Unit>();
+  if (options.view === 'layers') {
+    const byLayer = new Map<number, Unit>();
     for (const c of shownCalls) {
       const layer = need(layers, c.layer, 'layer');
-      let node = nodes.get(layer.id);
+      let unit = byLayer.get(layer.id);
       const role = roleOfCall(c);
-      if (!node) {
+      if (!unit) {
         const shownOfLayer = layer.calls.filter((id) => shownIds.has(id)).map((id) => need(calls, id, 'call'));
-        node = {
-          key: `l:${layer.name}`,
-          kind: 'layer',
+        unit = {
+          // A shared layer called from several helper invocations belongs to the scope they have in common.
+          scope: commonScope(shownOfLayer.map((x) => x.scope)),
+          node: {
+            key: `l:${layer.name}`,
+            kind: 'layer',
+            name: layer.name,
+            detail: layer.params !== null && layer.params > 0 ? `${layer.className} · ${t('params', layer.params)}` : layer.className,
+            // Keras's plot_model shows one shape per inbound node; we list the distinct ones.
+            shapeText: [...new Set(shownOfLayer.map(outputShapeText))].join(' | '),
+            callIndex: shownOfLayer.map((x) => x.index).join(','),
+            layerId: layer.id,
+            callIds: [],
+            role,
+            shared: layer.calls.length > 1 ? layer.calls.length : 0,
+            colorIndex: sharedColour.get(layer.id) ?? -1,
+            error: null,
+            range: layer.range,
+            parent: null,
+            searchText: `${layer.name} ${layer.className}`.toLowerCase(),
+          },
+        };
+        byLayer.set(layer.id, unit);
+        units.push(unit);
+      } else if (unit.node.role === 'inner' && role !== 'inner') {
+        unit.node.role = role;
+      }
+      unit.node.callIds.push(c.id);
+      unit.node.error ??= errorOf(c);
+      unitOfCall.set(c.id, unit);
+    }
+  } else {
+    for (const c of shownCalls) {
+      const layer = need(layers, c.layer, 'layer');
+      const unit: Unit = {
+        scope: c.scope,
+        node: {
+          key: callKey(layer, c),
+          kind: 'call',
           name: layer.name,
-          detail: layer.params !== null && layer.params > 0 ? `${layer.className} · ${t('params', layer.params)}` : layer.className,
-          // Keras's plot_model shows one shape per inbound node; we list the distinct ones.
-          shapeText: [...new Set(shownOfLayer.map(outputShapeText))].join(' | '),
-          callIndex: shownOfLayer.map((x) => x.index).join(','),
+          detail: layer.calls.length > 1 ? `${layer.className} · ${t('callOf', c.index + 1, layer.calls.length)}` : layer.className,
+          shapeText: outputShapeText(c),
+          callIndex: String(c.index),
           layerId: layer.id,
-          callIds: [],
-          role,
+          callIds: [c.id],
+          role: roleOfCall(c),
           shared: layer.calls.length > 1 ? layer.calls.length : 0,
           colorIndex: sharedColour.get(layer.id) ?? -1,
-          error: null,
-          range: layer.range,
+          error: errorOf(c),
+          range: c.range,
           parent: null,
           searchText: `${layer.name} ${layer.className}`.toLowerCase(),
-        };
-        nodes.set(layer.id, node);
-      } else if (node.role === 'inner' && role !== 'inner') {
-        node.role = role;
-      }
-      node.callIds.push(c.id);
-      node.error ??= errorOf(c);
-    }
-    const edges = new Map<string, ViewEdge>();
-    for (const c of shownCalls) {
-      const target = nodes.get(c.layer)!;
-      for (const x of c.inputs) {
-        const p = producerOf(x);
-        if (!p) continue;
-        addEdge(edges, nodes.get(p.layer)!.key, target.key, formatShape(need(tensors, x, 'tensor').shape, python), c.error !== undefined);
-      }
-    }
-    return { nodes: [...nodes.values()], edges: [...edges.values()], clusters: [], groupKeys: [], callCount: shownCalls.length };
-  }
-
-  function buildCallView(): ViewGraph {
-    const groupSize = new Map<string, number>();
-    for (const c of shownCalls)
-      for (let d = 0; d < c.scope.length; d++) {
-        const k = groupKeyOf(c, d);
-        groupSize.set(k, (groupSize.get(k) ?? 0) + 1);
-      }
-    const collapsedByDefault = shownCalls.length > COLLAPSE_THRESHOLD;
-    const isCollapsed = (k: string) => options.collapsedOverrides[k] ?? collapsedByDefault;
-
-    // Each call is drawn as itself, or as the outermost collapsed group around it; it sits inside the deepest
-    // expanded group before that.
-    const repOf = new Map<number, string>();
-    const nodes = new Map<string, ViewNode>();
-    const clusters = new Map<string, ViewCluster>();
-    for (const c of shownCalls) {
-      const layer = need(layers, c.layer, 'layer');
-      let parent: string | null = null;
-      let collapsedAt = -1;
-      for (let d = 0; d < c.scope.length; d++) {
-        const k = groupKeyOf(c, d);
-        if (isCollapsed(k)) {
-          collapsedAt = d;
-          break;
-        }
-        if (!clusters.has(k)) clusters.set(k, { key: k, label: t('group', c.scope[d].name), parent });
-        parent = k;
-      }
-      if (collapsedAt >= 0) {
-        const k = groupKeyOf(c, collapsedAt);
-        const frame = c.scope[collapsedAt];
-        let g = nodes.get(`g:${k}`);
-        if (!g) {
-          g = {
-            key: `g:${k}`,
-            kind: 'group',
-            name: t('group', frame.name),
-            detail: t('groupLayers', groupSize.get(k) ?? 0),
-            shapeText: '',
-            callIndex: '',
-            layerId: null,
-            callIds: [],
-            role: 'inner',
-            shared: 0,
-            colorIndex: -1,
-            error: null,
-            range: frame.callRange,
-            parent,
-            searchText: frame.name.toLowerCase(),
-          };
-          nodes.set(g.key, g);
-        }
-        g.callIds.push(c.id);
-        g.error ??= errorOf(c);
-        g.searchText += ` ${layer.name} ${layer.className}`.toLowerCase();
-        // A group's shape is that of the last call made inside it, usually what the helper returns.
-        g.shapeText = outputShapeText(c);
-        const role = roleOfCall(c);
-        if (role !== 'inner') g.role = role;
-        repOf.set(c.id, g.key);
-        continue;
-      }
-      const node: ViewNode = {
-        key: callKey(layer, c),
-        kind: 'call',
-        name: layer.name,
-        detail: layer.calls.length > 1 ? `${layer.className} · ${t('callOf', c.index + 1, layer.calls.length)}` : layer.className,
-        shapeText: outputShapeText(c),
-        callIndex: String(c.index),
-        layerId: layer.id,
-        callIds: [c.id],
-        role: roleOfCall(c),
-        shared: layer.calls.length > 1 ? layer.calls.length : 0,
-        colorIndex: sharedColour.get(layer.id) ?? -1,
-        error: errorOf(c),
-        range: c.range,
-        parent,
-        searchText: `${layer.name} ${layer.className}`.toLowerCase(),
+        },
       };
-      nodes.set(node.key, node);
-      repOf.set(c.id, node.key);
+      units.push(unit);
+      unitOfCall.set(c.id, unit);
     }
-    const edges = new Map<string, ViewEdge>();
-    for (const c of shownCalls) {
-      const target = repOf.get(c.id)!;
-      for (const x of c.inputs) {
-        const p = producerOf(x);
-        if (!p) continue;
-        const source = repOf.get(p.id)!;
-        if (source === target) continue; // inside one collapsed group
-        addEdge(edges, source, target, formatShape(need(tensors, x, 'tensor').shape, python), c.error !== undefined);
-      }
-    }
-    return {
-      nodes: [...nodes.values()],
-      edges: [...edges.values()],
-      clusters: [...clusters.values()],
-      groupKeys: [...groupSize.keys()],
-      callCount: shownCalls.length,
-    };
   }
+
+  const groupSize = new Map<string, number>();
+  for (const u of units)
+    for (let d = 0; d < u.scope.length; d++) {
+      const k = groupKeyOf(u.scope, d);
+      groupSize.set(k, (groupSize.get(k) ?? 0) + 1);
+    }
+  const collapsedByDefault = units.length > COLLAPSE_THRESHOLD;
+  const isCollapsed = (k: string) => options.collapsedOverrides[k] ?? collapsedByDefault;
+
+  // Each unit is drawn as itself, or as the outermost collapsed group around it; it sits inside the deepest
+  // expanded group before that.
+  const repOf = new Map<Unit, string>();
+  const nodes = new Map<string, ViewNode>();
+  const clusters = new Map<string, ViewCluster>();
+  for (const u of units) {
+    let parent: string | null = null;
+    let collapsedAt = -1;
+    for (let d = 0; d < u.scope.length; d++) {
+      const k = groupKeyOf(u.scope, d);
+      if (isCollapsed(k)) {
+        collapsedAt = d;
+        break;
+      }
+      if (!clusters.has(k)) clusters.set(k, { key: k, label: t('group', u.scope[d].name), parent });
+      parent = k;
+    }
+    if (collapsedAt < 0) {
+      u.node.parent = parent;
+      nodes.set(u.node.key, u.node);
+      repOf.set(u, u.node.key);
+      continue;
+    }
+    const k = groupKeyOf(u.scope, collapsedAt);
+    const frame = u.scope[collapsedAt];
+    let g = nodes.get(`g:${k}`);
+    if (!g) {
+      g = {
+        key: `g:${k}`,
+        kind: 'group',
+        name: t('group', frame.name),
+        detail: t(options.view === 'layers' ? 'groupLayers' : 'groupCalls', groupSize.get(k) ?? 0),
+        shapeText: '',
+        callIndex: '',
+        layerId: null,
+        callIds: [],
+        role: 'inner',
+        shared: 0,
+        colorIndex: -1,
+        error: null,
+        range: frame.callRange,
+        parent,
+        searchText: frame.name.toLowerCase(),
+      };
+      nodes.set(g.key, g);
+    }
+    g.callIds.push(...u.node.callIds);
+    g.error ??= u.node.error;
+    g.searchText += ` ${u.node.searchText}`;
+    // A group's shape is that of the last unit inside it, usually what the helper returns.
+    g.shapeText = u.node.shapeText;
+    if (u.node.role !== 'inner') g.role = u.node.role;
+    repOf.set(u, g.key);
+  }
+
+  const edges = new Map<string, ViewEdge>();
+  for (const c of shownCalls) {
+    const target = repOf.get(unitOfCall.get(c.id)!)!;
+    for (const x of c.inputs) {
+      const p = producerOf(x);
+      if (!p) continue;
+      const source = repOf.get(unitOfCall.get(p.id)!)!;
+      // Inside one collapsed group there is nothing to draw; a layer feeding itself (shared) is a real loop.
+      if (source === target && target.startsWith('g:')) continue;
+      addEdge(edges, source, target, formatShape(need(tensors, x, 'tensor').shape, python), c.error !== undefined);
+    }
+  }
+  return {
+    nodes: [...nodes.values()],
+    edges: [...edges.values()],
+    clusters: [...clusters.values()],
+    groupKeys: [...groupSize.keys()],
+    callCount: shownCalls.length,
+  };
+}
+
+/** The longest run of helper frames that every scope starts with. */
+function commonScope(scopes: ScopeFrame[][]): ScopeFrame[] {
+  if (scopes.length === 0) return [];
+  let n = scopes[0].length;
+  for (const s of scopes.slice(1)) {
+    let i = 0;
+    while (i < n && i < s.length && s[i].name === scopes[0][i].name && s[i].invocation === scopes[0][i].invocation) i++;
+    n = i;
+  }
+  return scopes[0].slice(0, n);
 }
 
 /** One edge per (source, target) pair, as plot_model draws; several tensors between one pair list their shapes. */

@@ -205,6 +205,11 @@ interface CachedLevel {
 }
 const levelCache = new Map<string, CachedLevel>();
 
+/** For benchmarks: the next layouts start cold. */
+export function clearLayoutCache(): void {
+  levelCache.clear();
+}
+
 function cachedLevel(items: LevelItem[], edges: LevelEdge[], direction: LayoutDirection, counts: LayoutResult['levels']): LevelResult {
   const index = new Map(items.map((item, i) => [item.key, i]));
   const key = JSON.stringify([
