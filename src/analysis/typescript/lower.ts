@@ -1,8 +1,6 @@
 // The TypeScript/JavaScript front-end: parses with the TypeScript parser alone and lowers its tree, in one pass, to
 // the core form of ../core/ast. It does not type-check, resolve modules, know Keras, or evaluate anything.
 
-// A default import compiles to a plain property chain; a namespace import would make every `SyntaxKind.X` in
-// the switches below go through an interop getter, which costs more than the parse.
 import ts from 'typescript';
 import type {
   Arg,
