@@ -120,7 +120,11 @@ function dagreLevel(items: LevelItem[], edges: LevelEdge[], direction: LayoutDir
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of items) g.setNode(n.key, { width: n.width, height: n.height });
   for (const e of edges) g.setEdge(e.source, e.target, { width: e.labelWidth, height: e.labelHeight, labelpos: 'c' });
-  dagre.layout(g);
+  // Inputs side by side in the order the code creates them (dagre may otherwise swap input_1 and input_2).
+  const targets = new Set(edges.map((e) => e.target));
+  const sources = items.filter((i) => !targets.has(i.key) && !i.key.startsWith('<') && !i.key.startsWith('>'));
+  const constraints = sources.slice(1).map((s, i) => ({ left: sources[i].key, right: s.key }));
+  dagre.layout(g, constraints.length ? { constraints } : undefined);
   const out = new Map<string, Point>();
   for (const n of items) {
     const l = g.node(n.key);
