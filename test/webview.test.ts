@@ -331,6 +331,12 @@ describe('webview: interaction and robustness', () => {
     await send(page, update(fx.basicChain()));
     assert.equal(await count(page, '.node'), 3);
     assert.equal(await page.locator('.lg-banner').isVisible(), false);
+    // Half-typed code can give two layers one name: both still get a node of their own.
+    const clash = fx.basicChain();
+    clash.layers[2].name = 'dense';
+    await send(page, update(clash));
+    assert.deepEqual(await attrs(page, '.node', 'data-layer'), ['input_layer', 'dense', 'dense']);
+    assert.equal(await count(page, '.edge'), 2);
     assert.deepEqual(problems, []);
     await page.close();
   });

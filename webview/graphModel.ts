@@ -95,8 +95,12 @@ function groupKeyOf(scope: ScopeFrame[], depth: number): string {
     .join('/');
 }
 
-export function callKey(layer: LayerIR, call: CallIR): string {
-  return `c:${layer.name}#${call.index}`;
+/** Node keys use layer names, which survive edits that renumber ids (so zoom, selection and collapse state stick);
+ *  half-typed code can give two layers one name, and then the later one also carries its id. */
+function layerKeyPart(layer: LayerIR, firstIdByName: Map<string, number>): string {
+  const first = firstIdByName.get(layer.name);
+  if (first === undefined) firstIdByName.set(layer.name, layer.id);
+  return first === undefined || first === layer.id ? layer.name : `${layer.name}~${layer.id}`;
 }
 
 export function buildViewGraph(result: AnalysisResult, options: BuildOptions): ViewGraph {
@@ -150,6 +154,7 @@ export function buildViewGraph(result: AnalysisResult, options: BuildOptions): V
     scope: ScopeFrame[];
   }
   const units: Unit[] = [];
+  const firstIdByName = new Map<string, number>();
   const unitOfCall = new Map<number, Unit>();
   if (options.view === 'layers') {
     const byLayer = new Map<number, Unit>();
@@ -163,7 +168,7 @@ export function buildViewGraph(result: AnalysisResult, options: BuildOptions): V
           // A shared layer called from several helper invocations belongs to the scope they have in common.
           scope: commonScope(shownOfLayer.map((x) => x.scope)),
           node: {
-            key: `l:${layer.name}`,
+            key: `l:${layerKeyPart(layer, firstIdByName)}`,
             kind: 'layer',
             name: layer.name,
             detail: layer.params !== null && layer.params > 0 ? `${layer.className} · ${t('params', layer.params)}` : layer.className,
@@ -196,7 +201,7 @@ export function buildViewGraph(result: AnalysisResult, options: BuildOptions): V
       const unit: Unit = {
         scope: c.scope,
         node: {
-          key: callKey(layer, c),
+          key: `c:${layerKeyPart(layer, firstIdByName)}#${c.index}`,
           kind: 'call',
           name: layer.name,
           detail: layer.calls.length > 1 ? `${layer.className} · ${t('callOf', c.index + 1, layer.calls.length)}` : layer.className,
