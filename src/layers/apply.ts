@@ -5,7 +5,7 @@
 import type { Shape } from '../graph/shape';
 import { commonArgs } from './core';
 import { checkInputSpecs } from './inputSpec';
-import { isUnknown, LayerError, UNKNOWN, type BuildResult, type CallContext, type ConfigValue, type Dialect, type LayerConfig, type LayerDef, type WeightDef } from './types';
+import { isUnknown, LayerError, UNKNOWN, type ArgDef, type BuildResult, type CallContext, type ConfigValue, type Dialect, type LayerConfig, type LayerDef, type WeightDef } from './types';
 
 export interface ResolvedConfig {
   config: LayerConfig;
@@ -26,21 +26,41 @@ export function resolveConfig(
   keywords: Record<string, ConfigValue>,
   dialect: Dialect,
 ): ResolvedConfig {
+  const sig = signatureOf(def);
   const config: LayerConfig = {};
   const unexpected: string[] = [];
-  const all = [...def.args, ...commonArgs.filter((c) => !def.args.some((a) => a.py === c.py))];
-  positional.slice(0, def.args.length).forEach((v, i) => (config[def.args[i].py] = v));
-  for (const [key, value] of Object.entries(keywords)) {
-    const arg = all.find((a) => (dialect === 'keras' ? a.py === key : a.js === key));
-    if (arg) config[arg.py] = value;
+  const n = Math.min(positional.length, def.args.length);
+  for (let i = 0; i < n; i++) config[def.args[i].py] = positional[i];
+  const byName = dialect === 'keras' ? sig.byPy : sig.byJs;
+  for (const key in keywords) {
+    const arg = byName.get(key);
+    if (arg) config[arg.py] = keywords[key];
     else unexpected.push(key);
   }
-  for (const arg of all) {
+  for (const arg of sig.all) {
     if (arg.py in config) continue;
     const fallback = dialect === 'tfjs' && 'jsDefault' in arg ? arg.jsDefault : arg.default;
     config[arg.py] = fallback === undefined ? UNKNOWN : fallback;
   }
   return { config, unexpected, extraPositional: Math.max(0, positional.length - def.args.length) };
+}
+
+interface Signature {
+  all: ArgDef[];
+  byPy: Map<string, ArgDef>;
+  byJs: Map<string, ArgDef>;
+}
+const signatures = new WeakMap<LayerDef, Signature>();
+
+/** A layer's own arguments plus the common ones, indexed by both languages' names (built once per class). */
+function signatureOf(def: LayerDef): Signature {
+  let sig = signatures.get(def);
+  if (!sig) {
+    const all = [...def.args, ...commonArgs.filter((c) => !def.args.some((a) => a.py === c.py))];
+    sig = { all, byPy: new Map(all.map((a) => [a.py, a])), byJs: new Map(all.filter((a) => a.js).map((a) => [a.js!, a])) };
+    signatures.set(def, sig);
+  }
+  return sig;
 }
 
 export interface CallOutcome {

@@ -1,7 +1,7 @@
 // Accumulates the IR while the evaluator runs: layer objects, their calls, tensors, diagnostics, and the runtime's
 // automatic names. It runs catalog rules for each call; it knows nothing of syntax or modules.
 
-import type { CallIR, Diagnostic, DiagnosticCode, LayerIR, RelatedInfo, Severity, SourceRange, TensorIR } from '../../graph/ir';
+import type { CallIR, Diagnostic, DiagnosticCode, LayerIR, RelatedInfo, ScopeFrame as ScopeFrameIR, Severity, SourceRange, TensorIR } from '../../graph/ir';
 import { formatShapeJs, formatShapePython, type Shape } from '../../graph/shape';
 import { callLayer, countParams } from '../../layers/apply';
 import type { Dialect, LayerConfig, LayerDef, LayerErrorCode } from '../../layers/types';
@@ -143,6 +143,18 @@ export class GraphBuilder {
     return id;
   }
 
+  private lastScope: { key: number; frames: ScopeFrameIR[] } = { key: 0, frames: [] };
+
+  /** The helper-function frames of the current call; shared by every call made in the same invocation. */
+  private scopeFrames(): ScopeFrameIR[] {
+    const frames = this.frames();
+    const key = frames.length ? frames[frames.length - 1].invocation : 0;
+    if (key !== this.lastScope.key) {
+      this.lastScope = { key, frames: frames.map((f) => ({ name: f.name, callRange: this.range(f.node), invocation: f.invocation })) };
+    }
+    return this.lastScope.frames;
+  }
+
   private newCall(layer: LayerObj, inputs: number[], node: { start: number; end: number }): CallIR {
     const call: CallIR = {
       id: this.calls.length,
@@ -151,7 +163,7 @@ export class GraphBuilder {
       range: this.range(node),
       inputs,
       outputs: [],
-      scope: this.frames().map((f) => ({ name: f.name, callRange: this.range(f.node), invocation: f.invocation })),
+      scope: this.scopeFrames(),
     };
     this.calls.push(call);
     layer.calls.push(call.id);
