@@ -12,6 +12,9 @@ import { poolingLayers } from './pooling';
 import { recurrentLayers } from './recurrent';
 import { lambdaLayers } from './lambda';
 import { activationLayers } from './activation';
+import { attentionLayers } from './attention';
+import { normalization2Layers } from './normalization2';
+import { preprocessingLayers } from './preprocessing';
 import { paddingLayers } from './padding';
 
 const byKerasName = new Map<string, LayerDef>();
@@ -26,7 +29,7 @@ function register(defs: LayerDef[]): void {
   }
 }
 
-for (const family of [coreLayers, mergeLayers, reshapeLayers, normalizationLayers, embeddingLayers, convLayers, poolingLayers, recurrentLayers, paddingLayers, lambdaLayers, activationLayers]) register(family);
+for (const family of [coreLayers, mergeLayers, reshapeLayers, normalizationLayers, embeddingLayers, convLayers, poolingLayers, recurrentLayers, paddingLayers, lambdaLayers, activationLayers, attentionLayers, normalization2Layers, preprocessingLayers]) register(family);
 
 /** `Dense`, `Conv2D`, or an alias like `MaxPool2D`. */
 export function layerByKerasName(name: string): LayerDef | undefined {

@@ -169,7 +169,11 @@ export interface Comparison {
  *  Reshape's targetShape and LayerNormalization's axis) and says whether shapes, counts and errors agree. */
 export function compareWithTfjs(factory: string, config: Record<string, unknown>, inputShapes: Shape[], multiInput = false): Comparison {
   const clean = (o: Outcome): Outcome => (o.error === undefined ? o : { error: withoutLayerName(o.error) });
-  const expected = clean(tfjsOutcome(factory, structuredClone(config), inputShapes, multiInput));
+  // TF.js's computeOutputShape may write into the input shape array it is given (CategoryEncoding, CenterCrop),
+  // even at negative indices (a property, not an entry): it gets copies, and its shapes are read back as plain arrays.
+  const fromTfjs = tfjsOutcome(factory, structuredClone(config), inputShapes.map((s) => s.slice()), multiInput);
+  if (fromTfjs.shapes) fromTfjs.shapes = fromTfjs.shapes.map((s) => Array.from(s));
+  const expected = clean(fromTfjs);
   const actual = clean(catalogOutcome(factory, structuredClone(config), inputShapes));
   return { expected, actual, agree: isDeepStrictEqual(expected, actual) };
 }
