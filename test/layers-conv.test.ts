@@ -8,8 +8,8 @@ type R = ReturnType<typeof rng>;
 
 /** A random conv config in TF.js spelling, with some invalid values mixed in. */
 function randomConv(r: R, factory: string): { config: Record<string, unknown>; shape: Shape } {
-  const rank = factory === 'conv1d' ? 1 : 2;
-  const transpose = factory === 'conv2dTranspose';
+  const rank = factory === 'conv1d' ? 1 : factory.startsWith('conv3d') ? 3 : 2;
+  const transpose = factory.endsWith('Transpose');
   const config: Record<string, unknown> = {};
   const roll = r.int(0, 99);
   config.filters = roll < 3 ? r.pick([0, -1, 2.5]) : r.int(1, 8);
@@ -25,15 +25,18 @@ function randomConv(r: R, factory: string): { config: Record<string, unknown>; s
   // Input: mostly the right rank, sometimes one more or one less; spatial sizes sometimes unknown; channels known
   // (an unknown channel count is an explicit case below).
   const ndim = roll >= 90 ? r.pick([rank + 1, rank + 3]) : rank + 2;
-  const dims = Array.from({ length: ndim - 1 }, () => (r.int(0, 9) === 0 ? null : r.int(1, 12)));
+  // 3-D volumes stay small so that 'valid' kernels still fit now and then.
+  const dims = Array.from({ length: ndim - 1 }, () => (r.int(0, 9) === 0 ? null : r.int(1, rank === 3 ? 8 : 12)));
   const first = config.dataFormat === 'channelsFirst';
   if (first) dims[0] = r.int(1, 6);
   else dims[dims.length - 1] = r.int(1, 6);
   return { config, shape: [r.pick([null, null, 2]), ...dims] };
 }
 
-describe('Conv1D / Conv2D / Conv2DTranspose against TF.js', () => {
-  for (const factory of ['conv1d', 'conv2d', 'conv2dTranspose']) {
+const tfjsConvFactories = ['conv1d', 'conv2d', 'conv3d', 'conv2dTranspose', 'conv3dTranspose'];
+
+describe('Conv1D / Conv2D / Conv3D / Conv2DTranspose / Conv3DTranspose against TF.js', () => {
+  for (const factory of tfjsConvFactories) {
     it(`${factory}: agrees on shapes, parameter counts and errors over random configurations`, (t) => {
       const r = rng(factory.length * 7919);
       const cases = Array.from({ length: 300 }, () => {
@@ -42,17 +45,17 @@ describe('Conv1D / Conv2D / Conv2DTranspose against TF.js', () => {
       });
       const report = runOracle(factory, cases, { documented: nonPositiveSize });
       t.diagnostic(`${factory}: ${JSON.stringify(report)}`);
-      // Transposed convolutions only grow, so only Conv1D/Conv2D meet the non-positive case.
-      assert.ok(factory === 'conv2dTranspose' || report.documented[NON_POSITIVE] > 0);
+      // Transposed convolutions only grow, so only Conv1D/2D/3D meet the non-positive case.
+      assert.ok(factory.endsWith('Transpose') || report.documented[NON_POSITIVE] > 0);
       assert.ok(report.agreedErrors > 10 && report.agreed > report.total / 2);
     });
   }
 
-  for (const factory of ['conv1d', 'conv2d', 'conv2dTranspose']) {
+  for (const factory of tfjsConvFactories) {
     it(`${factory}: a shared layer object rejects a second call with another channel count, as TF.js does`, (t) => {
       const r = rng(factory.length * 13 + 5);
       const def = layerByTfjsFactory(factory)!;
-      const rank = factory === 'conv1d' ? 1 : 2;
+      const rank = factory === 'conv1d' ? 1 : factory.startsWith('conv3d') ? 3 : 2;
       let errors = 0;
       for (let i = 0; i < 40; i++) {
         const config: Record<string, unknown> = { filters: r.int(1, 4), kernelSize: 2, padding: 'same' };
@@ -202,7 +205,7 @@ describe('Conv layers in Keras 3 (table from compute_conv_output_shape and base_
 });
 
 describe('Conv layers: the Keras dialect against TF.js where Keras documents the same formula', () => {
-  for (const factory of ['conv1d', 'conv2d', 'conv2dTranspose']) {
+  for (const factory of tfjsConvFactories) {
     it(`${factory}: same shapes and parameter counts, same accept/reject, outside the listed differences`, (t) => {
       const r = rng(factory.length * 271 + 1);
       let compared = 0;
@@ -213,7 +216,7 @@ describe('Conv layers: the Keras dialect against TF.js where Keras documents the
         const big = (v: unknown) => (Array.isArray(v) ? Math.max(...(v as number[])) : (v as number | undefined) ?? 1) > 1;
         const differs =
           config.padding === 'causal' || // Keras: like 'same'; TF.js: like 'valid'
-          (factory === 'conv2dTranspose' && config.dilationRate !== undefined) || // TF.js ignores dilation
+          (factory.endsWith('Transpose') && config.dilationRate !== undefined) || // TF.js ignores dilation
           (big(config.strides) && big(config.dilationRate)) || // Keras rejects at construction; TF.js only when run
           (typeof config.filters === 'number' && !Number.isInteger(config.filters)); // Keras fails later, in add_weight
         if (differs) {
@@ -240,5 +243,42 @@ describe('Keras positional arguments fill the signature in order', () => {
     assert.deepEqual(kerasCatalogOutcome('Convolution1D', {}, [[null, 100, 8]], [16, 5, 2, 'same']).shapes, [[null, 50, 16]]);
     // LSTM(64, 'tanh', 'sigmoid') on 100 features: 4·(64·(100 + 64) + 64) = 42,240
     assert.deepEqual(kerasCatalogOutcome('LSTM', { return_sequences: true }, [[null, 20, 100]], [64]), { shapes: [[null, 20, 64]], trainable: 42240, nonTrainable: 0 });
+  });
+});
+
+describe('Conv3D and the transposed convolutions in Keras 3 (table from compute_conv_output_shape and base_conv_transpose.py)', () => {
+  const k = (className: string, config: Record<string, unknown>, shape: Shape) => kerasCatalogOutcome(className, config, [shape]);
+  it('computes Conv3D shapes and counts', () => {
+    // valid: (8 - 3) // 1 + 1 = 6, (6 - 3) + 1 = 4, (5 - 3) + 1 = 3; kernel 3·3·3·2·4 + 4 bias = 220
+    assert.deepEqual(k('Conv3D', { filters: 4, kernel_size: 3 }, [null, 8, 6, 5, 2]), { shapes: [[null, 6, 4, 3, 4]], trainable: 220, nonTrainable: 0 });
+    // same, stride 2: ceil(8 / 2) = 4, ceil(6 / 2) = 3, ceil(5 / 2) = 3; channels_first
+    assert.deepEqual(k('Convolution3D', { filters: 4, kernel_size: 3, strides: 2, padding: 'same', data_format: 'channels_first' }, [null, 2, 8, 6, 5]).shapes, [[null, 4, 4, 3, 3]]);
+    // groups 2: kernel (1, 1, 1, 4 / 2, 6) = 12, + 6
+    assert.equal(k('Conv3D', { filters: 6, kernel_size: 1, groups: 2 }, [null, 3, 3, 3, 4]).trainable, 18);
+  });
+
+  it('computes Conv1DTranspose and Conv3DTranspose shapes and counts (Keras only / Keras formulas)', () => {
+    // Conv1DTranspose valid: L·s + max(k - s, 0) = 5·2 + 1 = 11; kernel (k, filters, in) = 3·6·4 + 6 = 78
+    assert.deepEqual(k('Conv1DTranspose', { filters: 6, kernel_size: 3, strides: 2 }, [null, 5, 4]), { shapes: [[null, 11, 6]], trainable: 78, nonTrainable: 0 });
+    // same: L·s = 10; output_padding 1: (L - 1)·s + k % 2 + p = 8 + 1 + 1 = 10
+    assert.deepEqual(k('Conv1DTranspose', { filters: 6, kernel_size: 3, strides: 2, padding: 'same' }, [null, 5, 4]).shapes, [[null, 10, 6]]);
+    assert.deepEqual(k('Conv1DTranspose', { filters: 6, kernel_size: 3, strides: 2, padding: 'same', output_padding: 1 }, [null, 5, 4]).shapes, [[null, 10, 6]]);
+    // Conv3DTranspose valid, strides (1, 2, 3), kernel 2: 4 + 1 = 5, 4·2 + 0 = 8, 4·3 + 0 = 12; kernel 2·2·2·3·5 + 3 = 123
+    assert.deepEqual(k('Conv3DTranspose', { filters: 3, kernel_size: 2, strides: [1, 2, 3] }, [null, 4, 4, 4, 5]), { shapes: [[null, 5, 8, 12, 3]], trainable: 123, nonTrainable: 0 });
+    assert.equal(
+      k('Conv1DTranspose', { filters: 2, kernel_size: 3, padding: 'causal' }, [null, 5, 4]).error,
+      "The `padding` argument must be a list/tuple or one of {'valid', 'same'}. Received: causal",
+    );
+    assert.equal(
+      k('Conv3DTranspose', { filters: 2, kernel_size: 3 }, [null, 5, 5, 4]).error,
+      'Input 0 of layer "layer_test" is incompatible with the layer: expected ndim=5, found ndim=4. Full shape received: (None, 5, 5, 4)',
+    );
+  });
+
+  it('lays out transposed kernels as (*kernel_size, filters, in_channels)', () => {
+    const def = layerByTfjsFactory('conv3dTranspose')!;
+    const config = { ...Object.fromEntries(def.args.map((a) => [a.py, a.default ?? null])), filters: 3, kernel_size: [1, 2, 3] };
+    const built = def.build!(config, [[null, 4, 4, 4, 5]], { dialect: 'keras', layerName: 'c' });
+    assert.deepEqual(built.weights.map((w) => [w.name, w.shape]), [['kernel', [1, 2, 3, 3, 5]], ['bias', [3]]]);
   });
 });

@@ -3,10 +3,10 @@ import { describe, it } from 'node:test';
 import type { Shape } from '../src/graph/shape';
 import { paddingLayers } from '../src/layers/padding';
 import type { LayerDef } from '../src/layers/types';
-import { catalogOutcomeForDef, rng, tfjsOutcomeNamed } from './support/tfjsOracle';
+import { catalogOutcomeForDef, nonPositiveSize, NON_POSITIVE, rng, runOracle, tfjsOutcomeNamed, type OracleCase } from './support/tfjsOracle';
 
-// padding.ts is not registered yet (registry.ts belongs to the lead), so the tests call the LayerDefs directly.
-const def = (factory: string): LayerDef => paddingLayers.find((d) => d.tfjsFactory === factory)!;
+// The tests call the LayerDefs directly (by TF.js factory, or by class name for the Keras-only ones).
+const def = (factory: string): LayerDef => paddingLayers.find((d) => d.tfjsFactory === factory || d.className === factory)!;
 const catalog = (factory: string, config: Record<string, unknown>, shape: Shape, dialect: 'keras' | 'tfjs' = 'tfjs') =>
   catalogOutcomeForDef(def(factory), config, [shape], dialect, `${factory}_test`);
 
@@ -93,6 +93,103 @@ describe('ZeroPadding2D / UpSampling2D in Keras 3 (table from zero_padding2d.py 
     assert.equal(
       catalog('upSampling2d', {}, [null, 5, 4], 'keras').error,
       'Input 0 of layer "upSampling2d_test" is incompatible with the layer: expected ndim=4, found ndim=3. Full shape received: (None, 5, 4)',
+    );
+  });
+});
+
+function randomCropping(r: R): { config: Record<string, unknown>; shape: Shape } {
+  const roll = r.int(0, 99);
+  const c = () => r.int(0, 4);
+  const form = r.int(0, 2);
+  const config: Record<string, unknown> = { cropping: form === 0 ? c() : form === 1 ? [c(), c()] : [[c(), c()], [c(), c()]] };
+  if (r.bool()) config.dataFormat = roll < 4 ? 'NHWC' : r.pick(['channelsLast', 'channelsFirst']);
+  // Sizes mostly larger than the cropping; unknown spatial sizes are their own explicit case (TF.js computes
+  // null - crop as a negative number).
+  const shape = randomInput(r, roll);
+  return { config, shape: shape.map((d, i) => (i > 0 ? r.int(2, 14) : d)) };
+}
+
+const NULL_MINUS_CROP = 'TF.js computes an unknown size minus the cropping as a negative number; the catalog keeps it unknown';
+
+describe('Cropping2D against TF.js', () => {
+  it('cropping2D: agrees on shapes and errors over random configurations', (t) => {
+    const r = rng(424242);
+    const cases: OracleCase[] = Array.from({ length: 300 }, () => {
+      const { config, shape } = randomCropping(r);
+      return { config, shapes: [shape] };
+    });
+    // Cropping as much as the input or more: TF.js builds a size <= 0, as it does for convolutions.
+    const report = runOracle('cropping2D', cases, { documented: nonPositiveSize });
+    t.diagnostic(`cropping2D: ${JSON.stringify(report)}`);
+    assert.ok(report.documented[NON_POSITIVE] > 5 && report.agreedErrors > 5 && report.agreed > report.total / 2);
+  });
+
+  it(`explicit TF.js oddity — ${NULL_MINUS_CROP}`, () => {
+    const expected = tfjsOutcomeNamed('cropping2D', { cropping: [1, 2] }, [[null, null, 6, 3]]);
+    assert.deepEqual(expected.shapes, [[null, -2, 2, 3]]);
+    assert.deepEqual(catalog('cropping2D', { cropping: [1, 2] }, [null, null, 6, 3]).shapes, [[null, null, 2, 3]]);
+  });
+
+  it('explicit TF.js oddity — cropping2D without `cropping` fails with a TypeError in TF.js; the catalog uses the Keras default', () => {
+    assert.match(tfjsOutcomeNamed('cropping2D', {}, [[null, 5, 6, 3]]).error!, /Cannot read properties of undefined/);
+    assert.deepEqual(catalog('cropping2D', {}, [null, 5, 6, 3]).shapes, [[null, 5, 6, 3]]);
+  });
+});
+
+describe('ZeroPadding / UpSampling / Cropping 1-D and 3-D in Keras 3 (table from their compute_output_shape; Keras only)', () => {
+  const k = (className: string, config: Record<string, unknown>, shape: Shape) => catalog(className, config, shape, 'keras');
+  it('computes shapes', () => {
+    // ZeroPadding1D: steps + left + right
+    assert.deepEqual(k('ZeroPadding1D', {}, [null, 5, 3]), { shapes: [[null, 7, 3]], trainable: 0, nonTrainable: 0 });
+    assert.deepEqual(k('ZeroPadding1D', { padding: [1, 3] }, [null, 'T', 3]).shapes, [[null, 'T + 4', 3]]);
+    // ZeroPadding3D: each spatial axis + before + after; default ((1, 1), (1, 1), (1, 1))
+    assert.deepEqual(k('ZeroPadding3D', {}, [null, 4, 5, 6, 3]).shapes, [[null, 6, 7, 8, 3]]);
+    assert.deepEqual(k('ZeroPadding3D', { padding: [1, 2, 3], data_format: 'channels_first' }, [null, 3, 4, 5, 6]).shapes, [[null, 3, 6, 9, 12]]);
+    assert.deepEqual(k('ZeroPadding3D', { padding: [[0, 1], [2, 0], [1, 1]] }, [null, 4, null, 6, 3]).shapes, [[null, 5, null, 8, 3]]);
+    // UpSampling1D: steps · size; UpSampling3D: each spatial axis · size
+    assert.deepEqual(k('UpSampling1D', {}, [null, 5, 3]).shapes, [[null, 10, 3]]);
+    assert.deepEqual(k('UpSampling1D', { size: 3 }, [null, null, 3]).shapes, [[null, null, 3]]);
+    assert.deepEqual(k('UpSampling3D', {}, [null, 2, 3, 4, 5]).shapes, [[null, 4, 6, 8, 5]]);
+    assert.deepEqual(k('UpSampling3D', { size: [1, 2, 3], data_format: 'channels_first' }, [null, 5, 2, 3, 4]).shapes, [[null, 5, 2, 6, 12]]);
+    // Cropping1D default (1, 1): steps - 2; Cropping2D default ((0, 0), (0, 0)); Cropping3D default ((1, 1),)·3
+    assert.deepEqual(k('Cropping1D', {}, [null, 5, 3]).shapes, [[null, 3, 3]]);
+    assert.deepEqual(k('Cropping2D', {}, [null, 5, 6, 3]).shapes, [[null, 5, 6, 3]]);
+    assert.deepEqual(k('Cropping2D', { cropping: [[1, 2], [0, 3]] }, [null, 5, 6, 3]).shapes, [[null, 2, 3, 3]]);
+    assert.deepEqual(k('Cropping3D', {}, [null, 4, 5, 6, 3]).shapes, [[null, 2, 3, 4, 3]]);
+    assert.deepEqual(k('Cropping3D', { cropping: [1, 0, 2], data_format: 'channels_first' }, [null, 3, 4, 5, 6]).shapes, [[null, 3, 2, 5, 2]]);
+  });
+
+  it('raises Keras 3 errors in its words', () => {
+    assert.equal(
+      k('Cropping1D', { cropping: [2, 3] }, [null, 5, 7]).error,
+      '`cropping` parameter of `Cropping1D` layer must be smaller than the input length. Received: input_shape=(None, 5, 7), cropping=(2, 3)',
+    );
+    assert.equal(
+      k('Cropping2D', { cropping: 3 }, [null, 6, 5, 2]).error,
+      'Values in `cropping` argument should be smaller than the corresponding spatial dimension of the input. Received: input_shape=(None, 6, 5, 2), cropping=((3, 3), (3, 3))',
+    );
+    assert.equal(
+      k('Cropping3D', { cropping: [1, 1, 3] }, [null, 6, 5, 6, 2]).error,
+      'Values in `cropping` argument should be smaller than the corresponding spatial dimension of the input. Received: input_shape=(None, 6, 5, 6, 2), cropping=((1, 1), (1, 1), (3, 3))',
+    );
+    assert.equal(k('Cropping2D', { cropping: -1 }, [null, 6, 5, 2]).error, '`cropping` cannot be negative. Received: cropping=-1.');
+    assert.equal(k('Cropping3D', { cropping: [1, 2] }, [null, 6, 5, 6, 2]).error, '`cropping` should have 3 elements. Received: (1, 2).');
+    assert.equal(k('ZeroPadding3D', { padding: [1, 2] }, [null, 6, 5, 6, 2]).error, '`padding` should have 3 elements. Received: (1, 2).');
+    assert.equal(
+      k('ZeroPadding3D', { padding: [[1, 1], [1, -1], [0, 0]] }, [null, 6, 5, 6, 2]).error,
+      'The `2nd entry of padding` argument must be a tuple of 2 integers. Received 2nd entry of padding=(1, -1), including values {-1} that do not satisfy `value >= 0`',
+    );
+    assert.equal(
+      k('ZeroPadding1D', { padding: [1, 2, 3] }, [null, 6, 2]).error,
+      'The `padding` argument must be a tuple of 2 integers. Received padding=(1, 2, 3)',
+    );
+    assert.equal(
+      k('UpSampling3D', { size: [2, 2] }, [null, 6, 5, 6, 2]).error,
+      'The `size` argument must be a tuple of 3 integers. Received size=(2, 2)',
+    );
+    assert.equal(
+      k('UpSampling1D', {}, [null, 6, 5, 2]).error,
+      'Input 0 of layer "UpSampling1D_test" is incompatible with the layer: expected ndim=3, found ndim=4. Full shape received: (None, 6, 5, 2)',
     );
   });
 });

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Shape } from '../src/graph/shape';
 import { layerByKerasName } from '../src/layers/registry';
-import { catalogOutcome, nonPositiveSize, rng, runOracle, tfjsOutcomeNamed, assertDialectsAgree } from './support/tfjsOracle';
+import { catalogOutcome, kerasCatalogOutcome, nonPositiveSize, rng, runOracle, tfjsOutcomeNamed, assertDialectsAgree } from './support/tfjsOracle';
 
 type R = ReturnType<typeof rng>;
 
 function randomPool(r: R, factory: string): { config: Record<string, unknown>; shape: Shape } {
-  const rank = factory.endsWith('1d') ? 1 : 2;
+  const rank = factory.endsWith('1d') ? 1 : factory.endsWith('3d') ? 3 : 2;
   const global = factory.startsWith('global');
   const config: Record<string, unknown> = {};
   const roll = r.int(0, 99);
@@ -17,7 +17,7 @@ function randomPool(r: R, factory: string): { config: Record<string, unknown>; s
     if (r.bool()) config.strides = roll >= 4 && roll < 8 ? [1, 1, 1] : roll >= 8 && roll < 10 ? -1 : tuple(1, 3);
     if (r.bool()) config.padding = roll >= 10 && roll < 12 ? 'full' : r.pick(['valid', 'same']);
   }
-  if (rank === 2 && r.bool()) config.dataFormat = roll >= 12 && roll < 14 ? 'NCHW' : r.pick(['channelsLast', 'channelsFirst']);
+  if (rank > 1 && r.bool()) config.dataFormat = roll >= 12 && roll < 14 ? 'NCHW' : r.pick(['channelsLast', 'channelsFirst']);
   const ndim = roll >= 90 ? r.pick([rank + 1, rank + 3]) : rank + 2;
   const dims = Array.from({ length: ndim - 1 }, () => (r.int(0, 9) === 0 ? null : r.int(1, 10)));
   return { config, shape: [r.pick([null, null, 3]), ...dims] };
@@ -26,8 +26,10 @@ function randomPool(r: R, factory: string): { config: Record<string, unknown>; s
 const factories = [
   'maxPooling1d',
   'maxPooling2d',
+  'maxPooling3d',
   'averagePooling1d',
   'averagePooling2d',
+  'averagePooling3d',
   'globalMaxPooling1d',
   'globalMaxPooling2d',
   'globalAveragePooling1d',
@@ -102,7 +104,7 @@ describe('Pooling layers in Keras 3 (table from compute_pooling_output_shape and
   });
 
   it('finds the layers by their aliases', () => {
-    for (const [alias, name] of [['MaxPool2D', 'MaxPooling2D'], ['AvgPool1D', 'AveragePooling1D'], ['GlobalAvgPool2D', 'GlobalAveragePooling2D'], ['GlobalMaxPool1D', 'GlobalMaxPooling1D']]) {
+    for (const [alias, name] of [['MaxPool2D', 'MaxPooling2D'], ['AvgPool1D', 'AveragePooling1D'], ['GlobalAvgPool2D', 'GlobalAveragePooling2D'], ['GlobalMaxPool1D', 'GlobalMaxPooling1D'], ['MaxPool3D', 'MaxPooling3D'], ['AvgPool3D', 'AveragePooling3D'], ['GlobalMaxPool3D', 'GlobalMaxPooling3D'], ['GlobalAvgPool3D', 'GlobalAveragePooling3D']]) {
       assert.equal(layerByKerasName(alias)?.className, name);
     }
   });
@@ -123,4 +125,25 @@ describe('Pooling layers: the Keras dialect against TF.js where Keras documents 
       t.diagnostic(`${factory}: ${compared} configurations compared across dialects`);
     });
   }
+});
+
+describe('3-D pooling in Keras 3 (table from compute_pooling_output_shape; the global 3-D layers are Keras only)', () => {
+  const k = (className: string, config: Record<string, unknown>, shape: Shape) => kerasCatalogOutcome(className, config, [shape]);
+  it('computes shapes', () => {
+    // valid, pool 2 = strides: floor((L - 2) / 2) + 1 → 7 → 3, 6 → 3, 5 → 2
+    assert.deepEqual(k('MaxPooling3D', {}, [null, 7, 6, 5, 3]), { shapes: [[null, 3, 3, 2, 3]], trainable: 0, nonTrainable: 0 });
+    // same, pool 3, strides 2: ceil(L / 2) → 4, 3, 3; channels_first keeps axis 1
+    assert.deepEqual(k('AveragePooling3D', { pool_size: 3, strides: 2, padding: 'same', data_format: 'channels_first' }, [null, 3, 7, 6, 5]).shapes, [[null, 3, 4, 3, 3]]);
+    assert.deepEqual(k('GlobalMaxPooling3D', {}, [null, 7, 6, 5, 3]).shapes, [[null, 3]]);
+    assert.deepEqual(k('GlobalAveragePooling3D', { keepdims: true }, [null, 7, 6, 5, 3]).shapes, [[null, 1, 1, 1, 3]]);
+    assert.deepEqual(k('GlobalAvgPool3D', { data_format: 'channels_first' }, [null, 3, 7, 6, 5]).shapes, [[null, 3]]);
+    assert.equal(
+      k('GlobalMaxPooling3D', {}, [null, 7, 6, 3]).error,
+      'Input 0 of layer "layer_test" is incompatible with the layer: expected ndim=5, found ndim=4. Full shape received: (None, 7, 6, 3)',
+    );
+    assert.equal(
+      k('MaxPooling3D', { pool_size: 3 }, [null, 2, 5, 5, 4]).error,
+      'Computed output size would be zero or negative. Received: `inputs.shape=[None 2 5 5 4]`, `pool_size=[3 3 3]`, `strides=(3, 3, 3)`, `padding=valid`.',
+    );
+  });
 });

@@ -1,6 +1,6 @@
-// Convolution layers: Conv1D, Conv2D, Conv2DTranspose (keras/src/layers/convolutional/*.py, keras/src/ops/
+// Convolution layers: Conv1D/2D/3D and Conv1D/2D/3DTranspose (keras/src/layers/convolutional/*.py, keras/src/ops/
 // operation_utils.py; tfjs-layers/src/layers/convolutional.ts, utils/conv_utils.ts). Shape math, weights and
-// config checks only; no convolution is ever computed, and Conv3D/separable/depthwise variants are not here.
+// config checks only; no convolution is ever computed. Separable/depthwise variants live in depthwise.ts.
 
 import { dimAdd, dimCeilDiv, dimFloorDiv, dimMul, dimSub, formatShapeJs, formatShapePython, type Dim, type Shape } from '../graph/shape';
 import {
@@ -103,18 +103,20 @@ function convArgs(rank: number): ArgDef[] {
   ];
 }
 
-const transposeArgs: ArgDef[] = [
-  { py: 'filters', js: 'filters' },
-  { py: 'kernel_size', js: 'kernelSize' },
-  { py: 'strides', js: 'strides', default: [1, 1] },
-  { py: 'padding', js: 'padding', default: 'valid' },
-  // Keras 3 only: TF.js's Conv2DTranspose has no output padding.
-  { py: 'output_padding', default: null },
-  { py: 'data_format', js: 'dataFormat', default: null, jsDefault: 'channelsLast' },
-  // TF.js accepts `dilationRate` (inherited from BaseConv) but its deconvLength ignores it.
-  { py: 'dilation_rate', js: 'dilationRate', default: [1, 1] },
-  ...tailArgs,
-];
+function transposeArgs(rank: number): ArgDef[] {
+  return [
+    { py: 'filters', js: 'filters' },
+    { py: 'kernel_size', js: 'kernelSize' },
+    { py: 'strides', js: 'strides', default: ones(rank) },
+    { py: 'padding', js: 'padding', default: 'valid' },
+    // Keras 3 only: TF.js's Conv2DTranspose/Conv3DTranspose have no output padding.
+    { py: 'output_padding', default: null },
+    { py: 'data_format', js: 'dataFormat', default: null, jsDefault: 'channelsLast' },
+    // TF.js accepts `dilationRate` (inherited from BaseConv) but its deconvLength ignores it.
+    { py: 'dilation_rate', js: 'dilationRate', default: ones(rank) },
+    ...tailArgs,
+  ];
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Config checks, in the order each runtime runs them in its constructor.
@@ -130,7 +132,7 @@ function checkKerasPadding(v: ConfigValue | undefined, allowCausal: boolean): vo
 }
 
 /** Keras `BaseConv.__init__` / `BaseConvTranspose.__init__` (base_conv.py, base_conv_transpose.py). */
-function validateKeras(config: LayerConfig, rank: number, transpose: boolean): void {
+export function validateKeras(config: LayerConfig, rank: number, transpose: boolean): void {
   checkKerasTuple(config.kernel_size, rank, 'kernel_size');
   checkKerasTuple(config.strides, rank, 'strides');
   checkKerasTuple(config.dilation_rate, rank, 'dilation_rate');
@@ -166,8 +168,9 @@ function validateKeras(config: LayerConfig, rank: number, transpose: boolean): v
   }
 }
 
-/** TF.js `BaseConv` / `Conv` / `Conv1D|Conv2D` / `Conv2DTranspose` constructors (convolutional.ts). */
-function validateTfjs(config: LayerConfig, rank: number, transpose: boolean): void {
+/** TF.js `BaseConv` / `Conv` / `Conv1D|Conv2D|Conv3D` / `Conv2DTranspose|Conv3DTranspose` constructors
+ *  (convolutional.ts). */
+export function validateTfjs(config: LayerConfig, rank: number, transpose: boolean): void {
   const kernel = config.kernel_size;
   const kernelKnown = kernel !== undefined && !isUnknown(kernel) && !(Array.isArray(kernel) && kernel.some(isUnknown));
   const kernelOk = typeof kernel === 'number' || (Array.isArray(kernel) && kernel.length >= 1 && kernel.length <= 3 && isJsIntArray(kernel));
@@ -188,7 +191,7 @@ function validateTfjs(config: LayerConfig, rank: number, transpose: boolean): vo
   checkJsPositiveInteger(filters, 'filters');
   if (transpose && typeof config.padding === 'string' && config.padding !== 'same' && config.padding !== 'valid') {
     throw invalid(
-      `Conv2DTranspose currently supports only padding modes 'same' and 'valid', but received padding mode ${config.padding}`,
+      `Conv${rank}DTranspose currently supports only padding modes 'same' and 'valid', but received padding mode ${config.padding}`,
     );
   }
 }
@@ -196,17 +199,17 @@ function validateTfjs(config: LayerConfig, rank: number, transpose: boolean): vo
 // ---------------------------------------------------------------------------------------------------------------
 // The layers.
 
-function paddingMode(config: LayerConfig): string | null {
+export function paddingMode(config: LayerConfig): string | null {
   return typeof config.padding === 'string' ? config.padding.toLowerCase() : null;
 }
 
-function channelAxis(config: LayerConfig, ndim: number, ctx: CallContext): number {
+export function channelAxis(config: LayerConfig, ndim: number, ctx: CallContext): number {
   // Keras declares the channel axis as -1 (messages say "axis -1"); TF.js as ndim - 1 ("axis 3").
   if (channelsFirst(config)) return 1;
   return ctx.dialect === 'keras' ? -1 : ndim - 1;
 }
 
-function channelDim(config: LayerConfig, input: Shape): Dim {
+export function channelDim(config: LayerConfig, input: Shape): Dim {
   if (isUnknown(config.data_format)) return null;
   return channelsFirst(config) ? input[1] : input[input.length - 1];
 }
@@ -302,51 +305,57 @@ function tfjsDeconvLength(length: Dim, kernel: number | null, stride: number | n
   return same ? dimMul(length, stride) : dimAdd(dimMul(length, stride), Math.max(kernel - stride, 0));
 }
 
-const Conv2DTranspose: LayerDef = {
-  className: 'Conv2DTranspose',
-  tfjsFactory: 'conv2dTranspose',
-  aliases: ['Convolution2DTranspose'],
-  args: transposeArgs,
-  // Keras declares min_ndim=4 but its transpose shape rule then fails on other ranks with no message of its own;
-  // ndim=4 gives the user the clear input-spec message in both dialects.
-  inputSpec: () => ({ ndim: 4 }),
-  validateConfig(config, ctx) {
-    if (ctx.dialect === 'keras') validateKeras(config, 2, true);
-    else validateTfjs(config, 2, true);
-  },
-  build(config, [input], ctx) {
-    const channels = channelDim(config, input);
-    // Keras lays the transposed kernel out as (kh, kw, filters, in_channels); TF.js does the same.
-    const kernel: Shape = [...intTuple(config.kernel_size, 2), num(config, 'filters'), channels];
-    const weights: WeightDef[] = [{ name: 'kernel', shape: kernel, trainable: true }];
-    if (config.use_bias !== false) weights.push({ name: 'bias', shape: [num(config, 'filters')], trainable: true });
-    const spec: InputSpec = { ndim: 4 };
-    if (typeof channels === 'number') spec.axes = { [channelAxis(config, 4, ctx)]: channels };
-    return { weights, inputSpec: spec };
-  },
-  computeOutputShape(config, [input], ctx): Shape {
-    const unknown = unknownLayout(config, input);
-    if (unknown) return unknown;
-    const first = channelsFirst(config);
-    const kernel = intTuple(config.kernel_size, 2);
-    const strides = intTuple(config.strides, 2);
-    const dilation = intTuple(config.dilation_rate, 2);
-    const padding = paddingMode(config);
-    const filters = num(config, 'filters');
-    const outputPadding =
-      config.output_padding === null ? undefined : isUnknown(config.output_padding) ? [null, null] : intTuple(config.output_padding, 2);
-    const space = spatialAxes(2, first).map((axis, i) => {
-      if (padding === null) return null;
-      return ctx.dialect === 'keras'
-        ? kerasDeconvLength(input[axis], kernel[i], strides[i], dilation[i], padding === 'same', outputPadding?.[i])
-        : tfjsDeconvLength(input[axis], kernel[i], strides[i], padding === 'same');
-    });
-    return first ? [input[0], filters, ...space] : [input[0], ...space, filters];
-  },
-};
+/** Conv1D/2D/3DTranspose. `tfjsFactory` undefined: Keras only (TF.js 4.22 has no Conv1DTranspose). */
+function makeTranspose(className: string, tfjsFactory: string | undefined, rank: number, aliases: string[]): LayerDef {
+  return {
+    className,
+    tfjsFactory,
+    aliases,
+    args: transposeArgs(rank),
+    // Keras declares min_ndim=rank+2 but its transpose shape rule then fails on other ranks with no message of its
+    // own; ndim=rank+2 gives the user the clear input-spec message in both dialects (TF.js declares ndim).
+    inputSpec: () => ({ ndim: rank + 2 }),
+    validateConfig(config, ctx) {
+      if (ctx.dialect === 'keras') validateKeras(config, rank, true);
+      else validateTfjs(config, rank, true);
+    },
+    build(config, [input], ctx) {
+      const channels = channelDim(config, input);
+      // Keras lays the transposed kernel out as (*kernel_size, filters, in_channels); TF.js does the same.
+      const kernel: Shape = [...intTuple(config.kernel_size, rank), num(config, 'filters'), channels];
+      const weights: WeightDef[] = [{ name: 'kernel', shape: kernel, trainable: true }];
+      if (config.use_bias !== false) weights.push({ name: 'bias', shape: [num(config, 'filters')], trainable: true });
+      const spec: InputSpec = { ndim: rank + 2 };
+      if (typeof channels === 'number') spec.axes = { [channelAxis(config, rank + 2, ctx)]: channels };
+      return { weights, inputSpec: spec };
+    },
+    computeOutputShape(config, [input], ctx): Shape {
+      const unknown = unknownLayout(config, input);
+      if (unknown) return unknown;
+      const first = channelsFirst(config);
+      const kernel = intTuple(config.kernel_size, rank);
+      const strides = intTuple(config.strides, rank);
+      const dilation = intTuple(config.dilation_rate, rank);
+      const padding = paddingMode(config);
+      const filters = num(config, 'filters');
+      const outputPadding =
+        config.output_padding === null ? undefined : isUnknown(config.output_padding) ? Array<null>(rank).fill(null) : intTuple(config.output_padding, rank);
+      const space = spatialAxes(rank, first).map((axis, i) => {
+        if (padding === null) return null;
+        return ctx.dialect === 'keras'
+          ? kerasDeconvLength(input[axis], kernel[i], strides[i], dilation[i], padding === 'same', outputPadding?.[i])
+          : tfjsDeconvLength(input[axis], kernel[i], strides[i], padding === 'same');
+      });
+      return first ? [input[0], filters, ...space] : [input[0], ...space, filters];
+    },
+  };
+}
 
 export const convLayers: LayerDef[] = [
   makeConv('Conv1D', 'conv1d', 1, ['Convolution1D']),
   makeConv('Conv2D', 'conv2d', 2, ['Convolution2D']),
-  Conv2DTranspose,
+  makeConv('Conv3D', 'conv3d', 3, ['Convolution3D']),
+  makeTranspose('Conv1DTranspose', undefined, 1, ['Convolution1DTranspose']),
+  makeTranspose('Conv2DTranspose', 'conv2dTranspose', 2, ['Convolution2DTranspose']),
+  makeTranspose('Conv3DTranspose', 'conv3dTranspose', 3, ['Convolution3DTranspose']),
 ];

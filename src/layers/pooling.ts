@@ -1,6 +1,6 @@
-// Pooling layers: Max/AveragePooling1D/2D and their global variants (keras/src/layers/pooling/*.py,
+// Pooling layers: Max/AveragePooling1D/2D/3D and their global variants (keras/src/layers/pooling/*.py,
 // keras/src/ops/operation_utils.py; tfjs-layers/src/layers/pooling.ts). Shape math and config checks only; pooling
-// has no weights, and 3-D pooling is not here.
+// has no weights.
 
 import type { Dim, Shape } from '../graph/shape';
 import {
@@ -21,7 +21,7 @@ import { isUnknown, LayerError, type ArgDef, type ConfigValue, type LayerConfig,
 
 function poolArgs(rank: number): ArgDef[] {
   return [
-    { py: 'pool_size', js: 'poolSize', default: rank === 1 ? 2 : [2, 2] },
+    { py: 'pool_size', js: 'poolSize', default: rank === 1 ? 2 : Array(rank).fill(2) },
     // None means "= pool_size" in both runtimes.
     { py: 'strides', js: 'strides', default: null },
     { py: 'padding', js: 'padding', default: 'valid' },
@@ -47,16 +47,16 @@ function validateTfjs1D(config: LayerConfig): void {
   checkJsUnion(config.padding, ['valid', 'same', 'causal'], 'PaddingMode');
 }
 
-/** TF.js `Pooling2D` constructor. */
-function validateTfjs2D(config: LayerConfig): void {
-  const pool = typeof config.pool_size === 'number' ? [config.pool_size, config.pool_size] : config.pool_size;
+/** TF.js `Pooling2D` / `Pooling3D` constructors (the same checks in the same order, for 2 or 3 axes). */
+function validateTfjsND(config: LayerConfig, rank: number): void {
+  const pool = typeof config.pool_size === 'number' ? Array(rank).fill(config.pool_size) : config.pool_size;
   let strides = config.strides === null ? pool : config.strides;
-  if (Array.isArray(config.strides) && config.strides.length !== 2) {
+  if (Array.isArray(config.strides) && config.strides.length !== rank) {
     throw invalid(
-      `If the strides property of a 2D pooling layer is an Array, it is expected to have a length of 2, but received length ${config.strides.length}.`,
+      `If the strides property of a ${rank}D pooling layer is an Array, it is expected to have a length of ${rank}, but received length ${config.strides.length}.`,
     );
   }
-  if (typeof strides === 'number') strides = [strides, strides];
+  if (typeof strides === 'number') strides = Array(rank).fill(strides);
   checkJsPositiveInteger(pool, 'poolSize');
   checkJsPositiveInteger(strides, 'strides');
   checkJsUnion(config.data_format, ['channelsFirst', 'channelsLast'], 'DataFormat');
@@ -70,24 +70,25 @@ function validateKeras(config: LayerConfig, rank: number): void {
   checkKerasDataFormat(config.data_format);
 }
 
-function makePooling(className: string, tfjsFactory: string, rank: number, aliases: string[]): LayerDef {
+function makePooling(className: string, tfjsFactory: string, rank: number, aliases: string[], tfjsAliases: string[] = []): LayerDef {
   return {
     className,
     tfjsFactory,
+    tfjsAliases,
     aliases,
     args: poolArgs(rank),
     inputSpec: () => ({ ndim: rank + 2 }),
     validateConfig(config, ctx) {
       if (ctx.dialect === 'keras') validateKeras(config, rank);
       else if (rank === 1) validateTfjs1D(config);
-      else validateTfjs2D(config);
+      else validateTfjsND(config, rank);
     },
     computeOutputShape(config, [input], ctx): Shape {
       const keras = ctx.dialect === 'keras';
-      // TF.js's 1-D pooling has no data_format, so only a Keras or 2-D one can leave the layout unknown.
-      const unknown = rank === 2 || keras ? unknownLayout(config, input) : null;
+      // TF.js's 1-D pooling has no data_format, so only a Keras or 2-D/3-D one can leave the layout unknown.
+      const unknown = rank > 1 || keras ? unknownLayout(config, input) : null;
       if (unknown) return unknown;
-      const first = rank === 2 || keras ? channelsFirst(config) : false;
+      const first = rank > 1 || keras ? channelsFirst(config) : false;
       const pool = intTuple(config.pool_size, rank);
       const strides = config.strides === null ? pool : intTuple(config.strides, rank);
       const padding = typeof config.padding === 'string' ? config.padding : null;
@@ -119,10 +120,12 @@ function makePooling(className: string, tfjsFactory: string, rank: number, alias
   };
 }
 
-function makeGlobalPooling(className: string, tfjsFactory: string, rank: number, aliases: string[]): LayerDef {
+/** `tfjsFactory` undefined: Keras only (TF.js 4.22 has no GlobalMaxPooling3D / GlobalAveragePooling3D). */
+function makeGlobalPooling(className: string, tfjsFactory: string | undefined, rank: number, aliases: string[], tfjsAliases: string[] = []): LayerDef {
   return {
     className,
     tfjsFactory,
+    tfjsAliases,
     aliases,
     args: [
       // TF.js's GlobalPooling1D has no dataFormat (always channels-last); its GlobalPooling2D has one.
@@ -133,13 +136,13 @@ function makeGlobalPooling(className: string, tfjsFactory: string, rank: number,
     inputSpec: () => ({ ndim: rank + 2 }),
     validateConfig(config, ctx) {
       if (ctx.dialect === 'keras') checkKerasDataFormat(config.data_format);
-      else if (rank === 2) checkJsUnion(config.data_format, ['channelsFirst', 'channelsLast'], 'DataFormat');
+      else if (rank > 1) checkJsUnion(config.data_format, ['channelsFirst', 'channelsLast'], 'DataFormat');
     },
     computeOutputShape(config, [input], ctx): Shape {
       const keep = ctx.dialect === 'keras' && config.keepdims === true;
-      const unknown = rank === 2 || ctx.dialect === 'keras' ? unknownLayout(config, input, keep ? input.length : 2) : null;
+      const unknown = rank > 1 || ctx.dialect === 'keras' ? unknownLayout(config, input, keep ? input.length : 2) : null;
       if (unknown) return unknown;
-      const first = rank === 2 || ctx.dialect === 'keras' ? channelsFirst(config) : false;
+      const first = rank > 1 || ctx.dialect === 'keras' ? channelsFirst(config) : false;
       const ones: Dim[] = Array(input.length - 2).fill(1);
       if (first) return keep ? [input[0], input[1], ...ones] : [input[0], input[1]];
       return keep ? [input[0], ...ones, input[input.length - 1]] : [input[0], input[input.length - 1]];
@@ -147,13 +150,19 @@ function makeGlobalPooling(className: string, tfjsFactory: string, rank: number,
   };
 }
 
+// TF.js's factory aliases are not symmetric: avgPool3d/avgPooling3d exist but maxPool3d does not, and there is no
+// globalAvgPool* alias (tf.layers in 4.22).
 export const poolingLayers: LayerDef[] = [
-  makePooling('MaxPooling1D', 'maxPooling1d', 1, ['MaxPool1D']),
-  makePooling('MaxPooling2D', 'maxPooling2d', 2, ['MaxPool2D']),
-  makePooling('AveragePooling1D', 'averagePooling1d', 1, ['AvgPool1D']),
-  makePooling('AveragePooling2D', 'averagePooling2d', 2, ['AvgPool2D']),
-  makeGlobalPooling('GlobalMaxPooling1D', 'globalMaxPooling1d', 1, ['GlobalMaxPool1D']),
-  makeGlobalPooling('GlobalMaxPooling2D', 'globalMaxPooling2d', 2, ['GlobalMaxPool2D']),
+  makePooling('MaxPooling1D', 'maxPooling1d', 1, ['MaxPool1D'], ['maxPool1d']),
+  makePooling('MaxPooling2D', 'maxPooling2d', 2, ['MaxPool2D'], ['maxPool2d']),
+  makePooling('MaxPooling3D', 'maxPooling3d', 3, ['MaxPool3D']),
+  makePooling('AveragePooling1D', 'averagePooling1d', 1, ['AvgPool1D'], ['avgPool1d', 'avgPooling1d']),
+  makePooling('AveragePooling2D', 'averagePooling2d', 2, ['AvgPool2D'], ['avgPool2d', 'avgPooling2d']),
+  makePooling('AveragePooling3D', 'averagePooling3d', 3, ['AvgPool3D'], ['avgPool3d', 'avgPooling3d']),
+  makeGlobalPooling('GlobalMaxPooling1D', 'globalMaxPooling1d', 1, ['GlobalMaxPool1D'], ['globalMaxPool1d']),
+  makeGlobalPooling('GlobalMaxPooling2D', 'globalMaxPooling2d', 2, ['GlobalMaxPool2D'], ['globalMaxPool2d']),
+  makeGlobalPooling('GlobalMaxPooling3D', undefined, 3, ['GlobalMaxPool3D']),
   makeGlobalPooling('GlobalAveragePooling1D', 'globalAveragePooling1d', 1, ['GlobalAvgPool1D']),
   makeGlobalPooling('GlobalAveragePooling2D', 'globalAveragePooling2d', 2, ['GlobalAvgPool2D']),
+  makeGlobalPooling('GlobalAveragePooling3D', undefined, 3, ['GlobalAvgPool3D']),
 ];
