@@ -396,6 +396,9 @@ describe('webview: a 200-layer model', () => {
     assert.equal(await count(page, '.node'), 1 + 3 + 9 + 5);
     const oneBlock = (await stats(page))!;
     await shot(page, 'deep-one-block-open-dark');
+    await send(page, { type: 'setOptions', direction: 'LR' });
+    await shot(page, 'deep-one-block-open-LR-dark');
+    await send(page, { type: 'setOptions', direction: 'TB' });
 
     await page.click('.lg-toolbar .lg-button:has-text("Expand all")');
     await page.waitForFunction(() => document.querySelectorAll('.node[data-layer]').length === 201);
