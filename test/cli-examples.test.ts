@@ -5,25 +5,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ROOT } from './support/analysis';
+import { KERAS_SCENARIO_1 } from './support/kerasPrinted';
 
 const BIN = join(ROOT, 'bin', 'layergraph.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
-
-// Keras 3's printed model.summary() for scenario 1 (as recorded in the team's keras-facts notes).
-const KERAS_SCENARIO_1 = `Model: "functional"
-┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┓
-┃ Layer (type)                    ┃ Output Shape           ┃       Param # ┃
-┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━┩
-│ input_layer (InputLayer)        │ (None, 5)              │             0 │
-├─────────────────────────────────┼────────────────────────┼───────────────┤
-│ dense (Dense)                   │ (None, 10)             │            60 │
-├─────────────────────────────────┼────────────────────────┼───────────────┤
-│ activation (Activation)         │ (None, 10)             │             0 │
-└─────────────────────────────────┴────────────────────────┴───────────────┘
- Total params: 60 (240.00 B)
- Trainable params: 60 (240.00 B)
- Non-trainable params: 0 (0.00 B)
-`;
 
 describe('layergraph on the bundled examples', () => {
   it('summary of scenario 1 (Python) is Keras 3 model.summary() to the character', () => {

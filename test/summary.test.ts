@@ -15,6 +15,7 @@ import {
   wrapCell,
 } from '../src/graph/summary';
 import { IrBuilder } from './support/irBuilder';
+import { KERAS_SCENARIO_1 } from './support/kerasPrinted';
 
 tf.setBackend('cpu');
 
@@ -98,21 +99,7 @@ describe('Keras 3 summary: real printed outputs', () => {
     const model = b.model('functional', [x], [a]);
     assert.equal(
       renderSummary(b.build(), model),
-      text(`
-Model: "functional"
-┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┓
-┃ Layer (type)                    ┃ Output Shape           ┃       Param # ┃
-┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━┩
-│ input_layer (InputLayer)        │ (None, 5)              │             0 │
-├─────────────────────────────────┼────────────────────────┼───────────────┤
-│ dense (Dense)                   │ (None, 10)             │            60 │
-├─────────────────────────────────┼────────────────────────┼───────────────┤
-│ activation (Activation)         │ (None, 10)             │             0 │
-└─────────────────────────────────┴────────────────────────┴───────────────┘
- Total params: 60 (240.00 B)
- Trainable params: 60 (240.00 B)
- Non-trainable params: 0 (0.00 B)
-`),
+      KERAS_SCENARIO_1,
     );
   });
 
