@@ -273,3 +273,24 @@ model.fit(load_my_data(), None)
     assert.equal(t.y, null);
   });
 });
+
+describe('loops', () => {
+  it('do…while runs its body before the first test, and break inside it leaves only that loop', () => {
+    const r = ts(`
+import * as tf from '@tensorflow/tfjs';
+let x = tf.input({shape: [4]});
+let n = 0;
+do {
+  x = tf.layers.dense({units: 4}).apply(x);
+  n++;
+  if (n === 2) break;
+} while (false);
+for (const k of [1, 2]) {
+  do { n++; break; } while (true);
+}
+const model = tf.model({inputs: tf.input({shape: [1]}), outputs: x, name: \`n\${n}\`});
+`);
+    assert.equal(r.layers.filter((l) => l.className === 'Dense').length, 1);
+    assert.equal(r.models[0].name, 'n3');
+  });
+});

@@ -237,7 +237,7 @@ const constructs: [title: string, code: string, expected: unknown[]][] = [
   [
     'do…while runs the body once, then loops',
     'do { n--; } while (n);',
-    [{ kind: 'block', body: [aug(name('n'), '-', num(1)), { kind: 'while', test: name('n'), body: [aug(name('n'), '-', num(1))], orelse: [] }] }],
+    [{ kind: 'while', test: name('n'), body: [aug(name('n'), '-', num(1))], orelse: [], testAfter: true }],
   ],
   ['labels are ignored', 'outer: for (const a of b) { break outer; }', [{ kind: 'for', target: name('a'), iter: name('b'), body: [{ kind: 'break' }], orelse: [] }]],
   [

@@ -284,6 +284,8 @@ export interface While extends Node {
   orelse: Stmt[];
   /** statements run after each iteration, also on `continue` (lowered C-style for-loop update) */
   update?: Stmt[];
+  /** JS `do … while (test)`: the body runs once before the test is first checked */
+  testAfter?: boolean;
 }
 /** `def f(...)`, JS `function f(...)`; also methods inside classes. */
 export interface FunctionDef extends Node {

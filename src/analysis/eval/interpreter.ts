@@ -202,7 +202,7 @@ export class Interpreter {
 
   private execWhile(s: A.While, scope: Scope): Flow {
     for (let i = 0; i < MAX_WHILE_ITERATIONS; i++) {
-      const t = this.truthy(this.eval(s.test, scope));
+      const t = i === 0 && s.testAfter ? true : this.truthy(this.eval(s.test, scope));
       if (t !== true) {
         return t === false ? this.execBlock(s.orelse, scope) : undefined;
       }

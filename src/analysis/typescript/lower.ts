@@ -350,11 +350,9 @@ class Lowerer {
         return;
       }
       case SyntaxKind.DoStatement: {
-        // do { B } while (T)  ≡  B; while (T) { B }. The body is shared, not lowered twice.
         const statement = node as ts.DoStatement;
         const body = this.body(statement.statement);
-        const loop: Stmt = { kind: 'while', test: this.expr(statement.expression), body, orelse: [], start, end };
-        out.push({ kind: 'block', body: [...body, loop], start, end });
+        out.push({ kind: 'while', test: this.expr(statement.expression), body, orelse: [], testAfter: true, start, end });
         return;
       }
       case SyntaxKind.BreakStatement:
