@@ -121,7 +121,7 @@ function transposeArgs(rank: number): ArgDef[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Config checks, in the order each runtime runs them in its constructor.
 
-function checkKerasPadding(v: ConfigValue | undefined, allowCausal: boolean): void {
+export function checkKerasPadding(v: ConfigValue | undefined, allowCausal: boolean): void {
   if (typeof v !== 'string') return;
   const allowed = allowCausal ? ['valid', 'same', 'causal'] : ['valid', 'same'];
   if (!allowed.includes(v.toLowerCase())) {
@@ -170,7 +170,7 @@ export function validateKeras(config: LayerConfig, rank: number, transpose: bool
 
 /** TF.js `BaseConv` / `Conv` / `Conv1D|Conv2D|Conv3D` / `Conv2DTranspose|Conv3DTranspose` constructors
  *  (convolutional.ts). */
-export function validateTfjs(config: LayerConfig, rank: number, transpose: boolean): void {
+export function validateTfjs(config: LayerConfig, rank: number, transpose: boolean, withFilters = true): void {
   const kernel = config.kernel_size;
   const kernelKnown = kernel !== undefined && !isUnknown(kernel) && !(Array.isArray(kernel) && kernel.some(isUnknown));
   const kernelOk = typeof kernel === 'number' || (Array.isArray(kernel) && kernel.length >= 1 && kernel.length <= 3 && isJsIntArray(kernel));
@@ -184,6 +184,8 @@ export function validateTfjs(config: LayerConfig, rank: number, transpose: boole
   checkJsUnion(config.padding, ['valid', 'same', 'causal'], 'PaddingMode');
   checkJsUnion(config.data_format, ['channelsFirst', 'channelsLast'], 'DataFormat');
   checkJsArray(config.dilation_rate === null ? 1 : config.dilation_rate, rank, 'dilationRate');
+  // DepthwiseConv2D extends BaseConv, not Conv: it has no filters to check.
+  if (!withFilters) return;
   const filters = config.filters;
   if (!isUnknown(filters) && (typeof filters !== 'number' || filters < 1)) {
     throw invalid(`Convolution layer expected config.filters to be a 'number' > 0 but got ${JSON.stringify(filters)}`);
@@ -246,46 +248,54 @@ function makeConv(className: string, tfjsFactory: string, rank: number, aliases:
       return { weights, inputSpec: spec };
     },
     computeOutputShape(config, [input], ctx): Shape {
-      const first = channelsFirst(config);
-      const kernel = intTuple(config.kernel_size, rank);
-      const strides = intTuple(config.strides, rank);
-      const dilation = intTuple(config.dilation_rate, rank);
-      const filters = num(config, 'filters');
-      const padding = paddingMode(config);
-      const unknown = unknownLayout(config, input);
-      if (ctx.dialect === 'keras' && input.length !== rank + 2) {
-        const kernelShape = [...kernel, channelDim(config, input), filters];
-        throw new LayerError(
-          'input-spec',
-          `Kernel shape must have the same length as input, but received kernel of shape ${formatShapePython(kernelShape)} ` +
-            `and input of shape ${formatShapePython(input)}.`,
-        );
-      }
-      if (unknown) return unknown;
-      // Keras computes 'causal' like 'same' (the input is left-padded). TF.js 4.22's convOutputLength treats any
-      // mode other than 'same' as 'valid', so a causal Conv1D is one kernel shorter there at model-building time
-      // (and its conv1dWithBias then throws "CAUSAL padding mode … is not implemented yet" when run).
-      const same = padding === 'same' || (padding === 'causal' && ctx.dialect === 'keras');
-      const unknownPadding = padding === null;
-      const space = spatialAxes(rank, first).map((axis, i) =>
-        unknownPadding ? null : convOutputLength(input[axis], kernel[i], strides[i], dilation[i], same),
-      );
-      const output: Shape = first ? [input[0], filters, ...space] : [input[0], ...space, filters];
-      if (hasNonPositive(space)) {
-        if (ctx.dialect === 'keras') {
-          const kernelShape = [...kernel, channelDim(config, input), filters];
-          throw new LayerError(
-            'negative-dim',
-            `Computed output size would be zero or negative. Received \`inputs shape=${formatShapePython(input)}\`, ` +
-              `\`kernel shape=${formatShapePython(kernelShape)}\`, \`dilation_rate=${npArray(dilation)}\`, ` +
-              `\`strides=${pyRepr(strides)}\`, \`padding=${padding}\`.`,
-          );
-        }
-        throw nonPositiveSizeError(output, input, `kernelSize=${JSON.stringify(kernel)}, strides=${JSON.stringify(strides)}, padding=${padding}`);
-      }
-      return output;
+      return convOutputShape(config, input, ctx, rank, num(config, 'filters'));
     },
   };
+}
+
+/**
+ * The output shape of a convolution with `filters` output channels (Keras `compute_conv_output_shape`, TF.js
+ * `Conv.computeOutputShape`), raising each runtime's error; shared with the separable/depthwise layers.
+ * `dilationInShape` false: TF.js's DepthwiseConv2D computes its shape without the dilation it convolves with.
+ */
+export function convOutputShape(config: LayerConfig, input: Shape, ctx: CallContext, rank: number, filters: Dim, dilationInShape = true): Shape {
+  const first = channelsFirst(config);
+  const kernel = intTuple(config.kernel_size, rank);
+  const strides = intTuple(config.strides, rank);
+  const dilation = intTuple(config.dilation_rate, rank);
+  const padding = paddingMode(config);
+  const unknown = unknownLayout(config, input);
+  if (ctx.dialect === 'keras' && input.length !== rank + 2) {
+    const kernelShape = [...kernel, channelDim(config, input), filters];
+    throw new LayerError(
+      'input-spec',
+      `Kernel shape must have the same length as input, but received kernel of shape ${formatShapePython(kernelShape)} ` +
+        `and input of shape ${formatShapePython(input)}.`,
+    );
+  }
+  if (unknown) return unknown;
+  // Keras computes 'causal' like 'same' (the input is left-padded). TF.js 4.22's convOutputLength treats any
+  // mode other than 'same' as 'valid', so a causal Conv1D is one kernel shorter there at model-building time
+  // (and its conv1dWithBias then throws "CAUSAL padding mode … is not implemented yet" when run).
+  const same = padding === 'same' || (padding === 'causal' && ctx.dialect === 'keras');
+  const unknownPadding = padding === null;
+  const space = spatialAxes(rank, first).map((axis, i) =>
+    unknownPadding ? null : convOutputLength(input[axis], kernel[i], strides[i], dilationInShape ? dilation[i] : 1, same),
+  );
+  const output: Shape = first ? [input[0], filters, ...space] : [input[0], ...space, filters];
+  if (hasNonPositive(space)) {
+    if (ctx.dialect === 'keras') {
+      const kernelShape = [...kernel, channelDim(config, input), filters];
+      throw new LayerError(
+        'negative-dim',
+        `Computed output size would be zero or negative. Received \`inputs shape=${formatShapePython(input)}\`, ` +
+          `\`kernel shape=${formatShapePython(kernelShape)}\`, \`dilation_rate=${npArray(dilation)}\`, ` +
+          `\`strides=${pyRepr(strides)}\`, \`padding=${padding}\`.`,
+      );
+    }
+    throw nonPositiveSizeError(output, input, `kernelSize=${JSON.stringify(kernel)}, strides=${JSON.stringify(strides)}, padding=${padding}`);
+  }
+  return output;
 }
 
 /** Keras `_get_output_shape_given_tf_padding` (backend/common/backend_utils.py). */

@@ -16,6 +16,7 @@ import { attentionLayers } from './attention';
 import { normalization2Layers } from './normalization2';
 import { preprocessingLayers } from './preprocessing';
 import { paddingLayers } from './padding';
+import { depthwiseLayers } from './depthwise';
 
 const byKerasName = new Map<string, LayerDef>();
 const byTfjsFactory = new Map<string, LayerDef>();
@@ -29,7 +30,7 @@ function register(defs: LayerDef[]): void {
   }
 }
 
-for (const family of [coreLayers, mergeLayers, reshapeLayers, normalizationLayers, embeddingLayers, convLayers, poolingLayers, recurrentLayers, paddingLayers, lambdaLayers, activationLayers, attentionLayers, normalization2Layers, preprocessingLayers]) register(family);
+for (const family of [coreLayers, mergeLayers, reshapeLayers, normalizationLayers, embeddingLayers, convLayers, depthwiseLayers, poolingLayers, recurrentLayers, paddingLayers, lambdaLayers, activationLayers, attentionLayers, normalization2Layers, preprocessingLayers]) register(family);
 
 /** `Dense`, `Conv2D`, or an alias like `MaxPool2D`. */
 export function layerByKerasName(name: string): LayerDef | undefined {
