@@ -15,6 +15,7 @@ import { activationLayers } from './activation';
 import { attentionLayers } from './attention';
 import { normalization2Layers } from './normalization2';
 import { preprocessingLayers } from './preprocessing';
+import { wrapperLayers } from './wrappers';
 import { paddingLayers } from './padding';
 import { depthwiseLayers } from './depthwise';
 
@@ -30,7 +31,7 @@ function register(defs: LayerDef[]): void {
   }
 }
 
-for (const family of [coreLayers, mergeLayers, reshapeLayers, normalizationLayers, embeddingLayers, convLayers, depthwiseLayers, poolingLayers, recurrentLayers, paddingLayers, lambdaLayers, activationLayers, attentionLayers, normalization2Layers, preprocessingLayers]) register(family);
+for (const family of [coreLayers, mergeLayers, reshapeLayers, normalizationLayers, embeddingLayers, convLayers, depthwiseLayers, poolingLayers, recurrentLayers, paddingLayers, lambdaLayers, activationLayers, attentionLayers, normalization2Layers, preprocessingLayers, wrapperLayers]) register(family);
 
 /** `Dense`, `Conv2D`, or an alias like `MaxPool2D`. */
 export function layerByKerasName(name: string): LayerDef | undefined {
