@@ -1,5 +1,6 @@
 // The `layergraph` command line, run in-process with injected output, files and analyses: help, version, usage
-// errors and exit codes, `check` lines, `summary` text and the JSON document of issue 2. Also the bin shim, once.
+// errors and exit codes, `check` lines, `summary` text and the JSON document of issue 2, `train` (issue 4) with a
+// stand-in trainer. Also the bin shim, once, and `train` end to end once.
 
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
@@ -7,10 +8,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { run, type CliIo } from '../src/cli/main';
+import { run, runAsync, type CliIo } from '../src/cli/main';
 import type { AnalysisResult } from '../src/graph/ir';
 import { toCliJson } from '../src/graph/json';
 import { renderSummary, renderSummaryTfjs } from '../src/graph/summary';
+import type { TrainRequest, TrainResult } from '../src/train/protocol';
 import { IrBuilder, range } from './support/irBuilder';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -81,6 +83,7 @@ describe('layergraph: help, version, usage errors', () => {
       assert.match(r.stdout, /^Usage: layergraph <command>/);
       assert.match(r.stdout, /summary FILE\.\.\. \[--json\]/);
       assert.match(r.stdout, /check FILE\.\.\./);
+      assert.match(r.stdout, /train FILE \[--model NAME\] \[--epochs N\] \[--json\]/);
       assert.equal(r.stderr, '');
     });
   }
@@ -97,6 +100,7 @@ describe('layergraph: help, version, usage errors', () => {
     ['an unknown option', ['summary', '--yaml', 'a.py'], /Unknown option '--yaml'/],
     ['no files', ['check'], /check: no input files/],
     ['--json with check', ['check', '--json', 'a.py'], /--json is only valid with 'summary'/],
+    ['--epochs with summary', ['summary', '--epochs', '3', 'a.py'], /--epochs is only valid with 'train'/],
   ];
   for (const [what, argv, message] of usage) {
     it(`${what} is a usage error: exit 2, message and hint on stderr`, () => {
@@ -387,5 +391,118 @@ describe('layergraph with the real analyzer and the bin shim', () => {
       assert.match(e.stderr, /unknown command 'frobnicate'/);
       return true;
     });
+  });
+});
+
+/** A trained scenario 3 as the trainer would report it (values chosen to print exactly). */
+function trainedSharedDense(): TrainResult {
+  const kernel = [[0.5, -0.25, 0, 1, 0.125], [0, 0, 0, 0, 0], [1, 1, 1, 1, 1], [-1, -1, -1, -1, -1], [0.5, 0.5, 0.5, 0.5, 0.5]];
+  const stats = { mean: 0, std: 0, min: 0, max: 0 };
+  return {
+    backend: 'wasm',
+    model: 'functional',
+    epochs: 2,
+    history: { loss: [0.25, 0.125] },
+    weights: [
+      { layer: 'dense', name: 'dense/kernel', shape: [5, 5], dtype: 'float32', trainable: true, values: kernel, stats, line: 5 },
+      { layer: 'dense', name: 'dense/bias', shape: [5], dtype: 'float32', trainable: true, values: [0, 0, 0, 0, 0.5], stats, line: 5 },
+    ],
+    synthetic: true,
+    notes: ['the training data is not statically known: training on 32 samples of synthetic data of the model\'s shapes'],
+    seconds: 0.5,
+  };
+}
+
+/** Runs `train` in-process with a stand-in trainer that replays `result` (or throws `error`). */
+async function cliTrain(argv: string[], outcome: TrainResult | Error = trainedSharedDense()) {
+  let stdout = '';
+  let stderr = '';
+  const requests: TrainRequest[] = [];
+  const code = await runAsync(argv, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    readFile: () => '',
+    analyze: (_t, f) => sharedDense(f),
+    train: async (request, listeners) => {
+      requests.push(request);
+      if (outcome instanceof Error) throw outcome;
+      listeners.onBackend?.(outcome.backend, []);
+      outcome.history.loss.forEach((loss, i) => listeners.onEpoch?.(i, outcome.epochs, loss, { loss }));
+      return outcome;
+    },
+  });
+  return { code, stdout, stderr, requests };
+}
+
+describe('layergraph train', () => {
+  it('prints the backend, Keras-style epoch lines, notes, then the weights as numpy prints them; exit 0', async () => {
+    const r = await cliTrain(['train', 'shared.py', '--epochs', '2']);
+    assert.equal(r.code, 0);
+    assert.equal(r.stderr, '');
+    assert.equal(r.requests[0].epochs, 2);
+    assert.equal(
+      r.stdout,
+      [
+        'Training model "functional" from shared.py on the TF.js wasm backend',
+        'Epoch 1/2 - loss: 0.2500',
+        'Epoch 2/2 - loss: 0.1250',
+        "note: the training data is not statically known: training on 32 samples of synthetic data of the model's shapes",
+        '',
+        '<KerasVariable shape=(5, 5), dtype=float32, path=dense/kernel>',
+        'array([[ 0.5  , -0.25 ,  0.   ,  1.   ,  0.125],',
+        '       [ 0.   ,  0.   ,  0.   ,  0.   ,  0.   ],',
+        '       [ 1.   ,  1.   ,  1.   ,  1.   ,  1.   ],',
+        '       [-1.   , -1.   , -1.   , -1.   , -1.   ],',
+        '       [ 0.5  ,  0.5  ,  0.5  ,  0.5  ,  0.5  ]], dtype=float32)',
+        '',
+        '<KerasVariable shape=(5,), dtype=float32, path=dense/bias>',
+        'array([0. , 0. , 0. , 0. , 0.5], dtype=float32)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('--json prints the document of issue 4 (backend, model, epochs, history, weights) plus synthetic, seconds, notes', async () => {
+    const r = await cliTrain(['train', 'shared.py', '--json', '--model', 'model']);
+    assert.equal(r.code, 0);
+    assert.equal(r.requests[0].model, 'model');
+    const doc = JSON.parse(r.stdout);
+    assert.deepEqual(Object.keys(doc), ['backend', 'model', 'epochs', 'history', 'weights', 'synthetic', 'seconds', 'notes']);
+    assert.deepEqual({ backend: doc.backend, model: doc.model, epochs: doc.epochs, history: doc.history }, { backend: 'wasm', model: 'functional', epochs: 2, history: { loss: [0.25, 0.125] } });
+    assert.deepEqual(doc.weights.map((w: { layer: string; name: string; shape: number[] }) => [w.layer, w.name, w.shape]), [['dense', 'dense/kernel', [5, 5]], ['dense', 'dense/bias', [5]]]);
+    assert.deepEqual(doc.weights[1].values, [0, 0, 0, 0, 0.5]);
+    assert.match(r.stdout, /"values": \[0, 0, 0, 0, 0\.5\]/, 'a row of numbers stays on one line');
+  });
+
+  it('a model the trainer refuses is exit 1 with file:line and the reason on stderr', async () => {
+    const { TrainError } = await import('../src/train/client');
+    const r = await cliTrain(['train', 'shared.py'], new TrainError('TF.js cannot build layer "lambda" (Lambda, line 6): TF.js 4.22 has no Lambda layer.', 'unsupported', 'lambda', 6));
+    assert.equal(r.code, 1);
+    assert.equal(r.stderr, 'layergraph: shared.py:6: cannot train: TF.js cannot build layer "lambda" (Lambda, line 6): TF.js 4.22 has no Lambda layer.\n');
+  });
+
+  for (const [what, argv, message] of [
+    ['no file', ['train'], /train: no input file/],
+    ['two files', ['train', 'a.py', 'b.py'], /train: one file at a time/],
+    ['a bad --epochs', ['train', 'shared.py', '--epochs', '0'], /--epochs must be a positive integer, not '0'/],
+    ['an unknown --backend', ['train', 'shared.py', '--backend', 'gpu'], /--backend must be one of tensorflow, wasm, cpu, not 'gpu'/],
+    ['an unknown --model', ['train', 'shared.py', '--model', 'other'], /no model named "other" \(models: model\)/],
+  ] as const) {
+    it(`${what} is a usage error (exit 2)`, async () => {
+      const r = await cliTrain([...argv]);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, message);
+      assert.equal(r.requests.length, 0);
+    });
+  }
+
+  it('end to end: bin/layergraph.js train --json on mission scenario 3 gives two arrays, 5x5 and 5', () => {
+    const bin = path.join(ROOT, 'bin/layergraph.js');
+    const out = execFileSync(process.execPath, [bin, 'train', path.join(ROOT, 'examples/python/scenario3_shared_dense.py'), '--json'], { encoding: 'utf8' });
+    const doc = JSON.parse(out);
+    assert.equal(doc.model, 'functional');
+    assert.equal(doc.epochs, 5);
+    assert.equal(doc.history.loss.length, 5);
+    assert.deepEqual(doc.weights.map((w: { name: string; shape: number[] }) => [w.name, w.shape]), [['dense/kernel', [5, 5]], ['dense/bias', [5]]]);
   });
 });

@@ -1,5 +1,6 @@
-// The `layergraph` command line: `summary` (Keras/TF.js model.summary() tables or JSON) and `check` (compiler-style
-// diagnostics, CI exit codes) over files it reads and analyzes. It formats; it never analyzes or renders by itself.
+// The `layergraph` command line: `summary` (Keras/TF.js model.summary() tables or JSON), `check` (compiler-style
+// diagnostics, CI exit codes) and `train` (TF.js training in a child process, weights as text or JSON) over files it
+// reads and analyzes. It formats; it never analyzes, renders or trains by itself.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -8,9 +9,13 @@ import { analyzeText, languageOf } from '../analysis/analyze';
 import type { AnalysisResult, Diagnostic } from '../graph/ir';
 import { toCliJson } from '../graph/json';
 import { renderSummary, renderSummaryTfjs } from '../graph/summary';
+import { TrainError, trainInChild, type TrainListeners } from '../train/client';
+import { formatWeights } from '../train/format';
+import type { BackendName, TrainRequest, TrainResult } from '../train/protocol';
+import { pickModel, UnsupportedError } from '../train/translate';
 
 export const EXIT_OK = 0;
-/** `check` found at least one error-severity diagnostic. */
+/** `check` found at least one error-severity diagnostic; `train` could not build, feed or train the model. */
 export const EXIT_ERRORS_FOUND = 1;
 /** Bad command line, unknown language or unreadable file: the analysis did not happen. */
 export const EXIT_USAGE = 2;
@@ -28,6 +33,8 @@ export interface CliIo {
   readFile?: (file: string) => string;
   /** Width of the terminal stdout is, if it is one: Keras sizes its table from it (80 otherwise). */
   terminalColumns?: number;
+  /** The trainer; tests inject a stand-in. Defaults to a trainer child process (src/train/client.ts). */
+  train?: (request: TrainRequest, listeners: TrainListeners) => Promise<TrainResult>;
 }
 
 const SUPPORTED_EXTENSIONS = '.py, .pyi, .ts, .tsx, .mts, .cts, .js, .jsx, .mjs or .cjs';
@@ -45,18 +52,30 @@ Commands:
   check FILE...             Print each diagnostic as
                               path:line:col: severity: message [code]
                             with related locations as "path:line:col: note: message".
+  train FILE [--model NAME] [--epochs N] [--json]
+                            Build the model in TensorFlow.js (in a separate process),
+                            train it as the code's compile()/fit() say - on synthetic
+                            data of the right shapes when the data is not statically
+                            known - and print each epoch's loss, then the weights as
+                            Keras prints model.weights (numpy-style). With --json,
+                            print one JSON document with the history and weights.
   help                      Show this help.
 
 Options:
-  --json                    (summary) Print JSON.
+  --json                    (summary, train) Print JSON.
+  --model NAME              (train) The model to train: its name or its variable
+                            (default: the first model in the file).
+  --epochs N                (train) Number of epochs, instead of fit()'s (default 5).
+  --backend NAME            (train) tensorflow, wasm or cpu (default: the first of
+                            those that loads).
   -h, --help                Show this help.
   --version                 Print the version.
 
 Files: ${SUPPORTED_EXTENSIONS}. A directory stands for the files of those kinds under it.
 
 Exit status:
-  0  success (summary always, check when no error was found)
-  1  check found at least one error
+  0  success (summary always, check when no error was found, train when trained)
+  1  check found at least one error; train could not build or train the model
   2  usage error, unknown language or unreadable file
 `;
 
@@ -79,9 +98,12 @@ export function run(argv: string[], io: CliIo): number {
     return EXIT_OK;
   }
   if (command === undefined) return usageError(io, 'missing command');
+  if (command === 'train') return usageError(io, `train runs asynchronously: call runAsync`);
   if (command !== 'summary' && command !== 'check') return usageError(io, `unknown command '${command}'`);
   if (files.length === 0) return usageError(io, `${command}: no input files`);
-  if (values.json && command !== 'summary') return usageError(io, `--json is only valid with 'summary'`);
+  if (values.json && command !== 'summary') return usageError(io, `--json is only valid with 'summary' and 'train'`);
+  const trainOnly = (['model', 'epochs', 'backend'] as const).find((o) => values[o] !== undefined);
+  if (trainOnly) return usageError(io, `--${trainOnly} is only valid with 'train'`);
 
   const analyses: { file: string; result: AnalysisResult }[] = [];
   let failed = false;
@@ -151,6 +173,9 @@ function parseCommandLine(argv: string[]) {
     strict: true,
     options: {
       json: { type: 'boolean' },
+      model: { type: 'string' },
+      epochs: { type: 'string' },
+      backend: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
     },
@@ -226,16 +251,93 @@ function readVersion(): string {
   return 'unknown';
 }
 
+/** Like `run`, for every command including `train`, which waits for a trainer process. */
+export async function runAsync(argv: string[], io: CliIo): Promise<number> {
+  let parsed: ReturnType<typeof parseCommandLine>;
+  try {
+    parsed = parseCommandLine(argv);
+  } catch {
+    return run(argv, io);
+  }
+  const { values, positionals } = parsed;
+  if (positionals[0] !== 'train' || values.help || values.version) return run(argv, io);
+  return trainCommand(positionals.slice(1), values, io);
+}
+
+const BACKENDS: readonly BackendName[] = ['tensorflow', 'wasm', 'cpu'];
+
+async function trainCommand(files: string[], values: ReturnType<typeof parseCommandLine>['values'], io: CliIo): Promise<number> {
+  if (files.length !== 1) return usageError(io, files.length === 0 ? 'train: no input file' : 'train: one file at a time');
+  const epochs = values.epochs === undefined ? undefined : Number(values.epochs);
+  if (epochs !== undefined && !(Number.isInteger(epochs) && epochs > 0)) return usageError(io, `--epochs must be a positive integer, not '${values.epochs}'`);
+  const backend = values.backend as BackendName | undefined;
+  if (backend !== undefined && !BACKENDS.includes(backend)) return usageError(io, `--backend must be one of ${BACKENDS.join(', ')}, not '${backend}'`);
+  const file = files[0];
+  const outcome = analyzeFile(file, io);
+  if ('error' in outcome) {
+    io.stderr.write(`layergraph: ${outcome.error}\n`);
+    return EXIT_USAGE;
+  }
+  const analysis = outcome.result;
+  let modelName: string;
+  try {
+    modelName = pickModel(analysis, values.model).name;
+  } catch (e) {
+    return usageError(io, e instanceof UnsupportedError ? e.message : String(e));
+  }
+  const request: TrainRequest = { analysis, model: values.model ?? modelName, epochs, backend, baseDir: path.dirname(path.resolve(file)) };
+  const json = values.json === true;
+  const listeners: TrainListeners = json
+    ? {}
+    : {
+        onBackend: (name) => io.stdout.write(`Training model "${modelName}" from ${file} on the TF.js ${name} backend\n`),
+        // Keras's progress line, without the bar: `Epoch 1/5` … `loss: 0.2109`.
+        onEpoch: (epoch, total, _loss, logs) =>
+          io.stdout.write(`Epoch ${epoch + 1}/${total} - ${Object.entries(logs).map(([k, v]) => `${k}: ${v.toFixed(4)}`).join(' - ')}\n`),
+      };
+  let result: TrainResult;
+  try {
+    result = await (io.train ?? trainInChild)(request, listeners);
+  } catch (e) {
+    const where = e instanceof TrainError && e.line !== undefined ? `${file}:${e.line}: ` : `${file}: `;
+    io.stderr.write(`layergraph: ${where}cannot train: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT_ERRORS_FOUND;
+  }
+  if (json) {
+    const doc = {
+      backend: result.backend,
+      model: result.model,
+      epochs: result.epochs,
+      history: result.history,
+      weights: result.weights.map((w) => ({ layer: w.layer, name: w.name, shape: w.shape, values: w.values, dtype: w.dtype, trainable: w.trainable, stats: w.stats, line: w.line })),
+      synthetic: result.synthetic,
+      seconds: result.seconds,
+      notes: result.notes,
+    };
+    // Indented like `summary --json`, but a row of numbers stays on one line: a 784x512 kernel is 784 lines, not 400k.
+    const text = JSON.stringify(doc, null, 2).replace(/\[\s+(-?[\d.e+-]+(?:,\s+-?[\d.e+-]+)*)\s+\]/g, (_m, inner: string) => `[${inner.split(/,\s+/).join(', ')}]`);
+    io.stdout.write(text + '\n');
+  } else {
+    for (const note of result.notes) io.stdout.write(`note: ${note}\n`);
+    io.stdout.write(`\n${formatWeights(result.weights)}`);
+  }
+  return EXIT_OK;
+}
+
 /** Entry point for `bin/layergraph.js`: real process I/O, exit status through `process.exitCode`. */
 export function main(): void {
   // `layergraph summary … | head` closes the pipe early; that is not an error worth a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE') throw e;
   });
-  process.exitCode = run(process.argv.slice(2), {
+  const io: CliIo = {
     stdout: process.stdout,
     stderr: process.stderr,
     terminalColumns: process.stdout.isTTY ? process.stdout.columns : undefined,
+  };
+  // `train` waits for its trainer process; the other commands stay synchronous.
+  void runAsync(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
   });
 }
 

@@ -1,0 +1,62 @@
+// Picks the TF.js backend in the trainer process: tfjs-node when installed (native TensorFlow), else WebAssembly,
+// else the pure-JS CPU backend, and says which one runs and why. It does not train.
+
+import * as path from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import type { BackendName } from './protocol';
+
+function canResolve(id: string): boolean {
+  try {
+    require.resolve(id);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function tryTensorflow(notes: string[]): Promise<boolean> {
+  if (!canResolve('@tensorflow/tfjs-node')) {
+    notes.push('@tensorflow/tfjs-node is not installed');
+    return false;
+  }
+  try {
+    require('@tensorflow/tfjs-node');
+    // tfjs-node registers into the tfjs-core it resolves; if npm gave it a private copy, ours does not see it.
+    if (!tf.findBackendFactory('tensorflow')) {
+      notes.push('@tensorflow/tfjs-node loaded but registered into another copy of @tensorflow/tfjs-core');
+      return false;
+    }
+    return await tf.setBackend('tensorflow');
+  } catch (e) {
+    notes.push(`@tensorflow/tfjs-node failed to load: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    return false;
+  }
+}
+
+async function tryWasm(notes: string[]): Promise<boolean> {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const wasm = require('@tensorflow/tfjs-backend-wasm') as typeof import('@tensorflow/tfjs-backend-wasm');
+    // In Node the .wasm files are read from disk: point the loader at the package's own dist folder.
+    wasm.setWasmPaths(path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + path.sep);
+    const ok = await tf.setBackend('wasm');
+    if (!ok) notes.push('the WebAssembly backend failed to initialize');
+    return ok;
+  } catch (e) {
+    notes.push(`@tensorflow/tfjs-backend-wasm failed to load: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    return false;
+  }
+}
+
+/** Sets the backend; `prefer` forces one (falling back along the same order if it cannot start). */
+export async function selectBackend(prefer?: BackendName): Promise<{ name: BackendName; notes: string[] }> {
+  const notes: string[] = [];
+  const order: BackendName[] = prefer === 'cpu' ? ['cpu'] : prefer === 'wasm' ? ['wasm', 'cpu'] : ['tensorflow', 'wasm', 'cpu'];
+  for (const name of order) {
+    if (name === 'tensorflow' && (await tryTensorflow(notes))) return { name, notes };
+    if (name === 'wasm' && (await tryWasm(notes))) return { name, notes };
+    if (name === 'cpu' && (await tf.setBackend('cpu'))) return { name, notes };
+  }
+  throw new Error(`no TF.js backend could start: ${notes.join('; ')}`);
+}
