@@ -17,6 +17,7 @@ function nonNegative(config: LayerConfig, key: string, message: (v: string) => s
 
 const ReLU: LayerDef = {
   className: 'ReLU',
+  notes: "TF.js has only maxValue (no negative_slope / threshold); Keras's non-negative argument checks apply to Python files only.",
   tfjsFactory: 'reLU',
   args: [
     { py: 'max_value', js: 'maxValue', default: null },
@@ -36,6 +37,7 @@ const ReLU: LayerDef = {
 
 const LeakyReLU: LayerDef = {
   className: 'LeakyReLU',
+  notes: "Keras 3 negative_slope is TF.js alpha (0.3 in both); Keras's deprecated alpha= keyword is accepted.",
   tfjsFactory: 'leakyReLU',
   args: [
     // The same slope is `negative_slope` in Keras 3 and `alpha` in TF.js (and tf.keras 2); both default to 0.3.
@@ -67,6 +69,7 @@ function sharedAxesList(v: ConfigValue | undefined, ctx: CallContext): ConfigVal
 
 const PReLU: LayerDef = {
   className: 'PReLU',
+  notes: "Later calls: Keras 3 pins the unshared axes (none without shared_axes), TF.js pins every axis but only when sharedAxes is given. A None size gives alpha of unknown size (both runtimes reject it). A shared axis past the input's rank is rejected (TF.js builds a weight shape with holes).",
   tfjsFactory: 'prelu',
   args: [
     // Keras 3 spells the initializer 'Zeros'; TF.js 'zeros'. Same initializer.
@@ -134,6 +137,7 @@ function sharedAxisOutOfRange(axis: number, input: Shape, ctx: CallContext) {
 
 const ELU: LayerDef = {
   className: 'ELU',
+  notes: 'TF.js 4.22 throws for alpha other than 1; Keras takes any alpha.',
   tfjsFactory: 'elu',
   args: [{ py: 'alpha', js: 'alpha', default: 1.0 }],
   validateConfig(config, ctx) {
@@ -148,6 +152,7 @@ const ELU: LayerDef = {
 
 const Softmax: LayerDef = {
   className: 'Softmax',
+  notes: 'TF.js defaults axis to 1, Keras to -1: same shape, different values for rank > 2. The axis is not checked against the rank.',
   tfjsFactory: 'softmax',
   // TF.js's Softmax layer defaults to axis 1 (DEFAULT_AXIS = 1.0, although its docs say -1); Keras 3 to -1. The
   // shape is the same; the values differ for inputs of rank > 2.
@@ -157,6 +162,7 @@ const Softmax: LayerDef = {
 
 const ThresholdedReLU: LayerDef = {
   className: 'ThresholdedReLU',
+  notes: 'Removed in Keras 3: an error in Python files (tf.keras 2 had it).',
   tfjsFactory: 'thresholdedReLU',
   args: [{ py: 'theta', js: 'theta', default: 1.0 }],
   validateConfig(_config, ctx) {

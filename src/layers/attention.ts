@@ -23,6 +23,7 @@ function mhaOutputShape(v: ConfigValue | undefined): Dim[] | null | 'unknown' {
  */
 const MultiHeadAttention: LayerDef = {
   className: 'MultiHeadAttention',
+  notes: 'Keras only. Call arguments (return_attention_scores, masks, use_causal_mask) not modelled; attention_axes not checked against the rank; inputs arrive as [query, value, key?].',
   multiInput: true,
   args: [
     { py: 'num_heads' },
@@ -119,6 +120,7 @@ function attentionOutput(inputs: Shape[]): Shape {
 
 const Attention: LayerDef = {
   className: 'Attention',
+  notes: 'Keras only. return_attention_scores and masks not modelled.',
   multiInput: true,
   args: [
     { py: 'use_scale', default: false },
@@ -148,6 +150,7 @@ const Attention: LayerDef = {
 
 const AdditiveAttention: LayerDef = {
   className: 'AdditiveAttention',
+  notes: 'Keras only. return_attention_scores and masks not modelled.',
   multiInput: true,
   args: [
     // Unlike Attention, AdditiveAttention learns its scale by default: one weight per feature of the query.

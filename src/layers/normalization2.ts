@@ -7,6 +7,7 @@ import { isUnknown, type LayerDef, type WeightDef } from './types';
 
 const GroupNormalization: LayerDef = {
   className: 'GroupNormalization',
+  notes: "Keras only. A None channel size gives weights of unknown size instead of Keras's error.",
   args: [
     { py: 'groups', default: 32 },
     { py: 'axis', default: -1 },
@@ -46,6 +47,7 @@ const GroupNormalization: LayerDef = {
 
 const UnitNormalization: LayerDef = {
   className: 'UnitNormalization',
+  notes: 'Keras only. The axis is not checked against the rank.',
   args: [{ py: 'axis', default: -1 }],
   validateConfig(config) {
     const axis = config.axis;

@@ -40,6 +40,7 @@ function checkJsInterpolation(config: LayerConfig): void {
 
 const Resizing: LayerDef = {
   className: 'Resizing',
+  notes: "TF.js 4.22's symbolic output is [height, width, inputShape[2]] (the batch axis is lost); reproduced for TS/JS files. Keras: rank 3 or 4, per data_format. Interpolation names checked for TF.js only.",
   tfjsFactory: 'resizing',
   args: [
     { py: 'height', js: 'height' },
@@ -77,6 +78,7 @@ const Resizing: LayerDef = {
 
 const CenterCrop: LayerDef = {
   className: 'CenterCrop',
+  notes: 'TF.js writes axes rank-3 and rank-2 (channels last) whatever the rank; Keras takes rank 3 or 4, per data_format.',
   tfjsFactory: 'centerCrop',
   args: [
     { py: 'height', js: 'height' },
@@ -105,6 +107,7 @@ const CenterCrop: LayerDef = {
 
 const RandomWidth: LayerDef = {
   className: 'RandomWidth',
+  notes: "TF.js 4.22's symbolic shape is [undefined, -1, inputShape[2]] (a bug); the catalog gives Keras's (batch, height, None, channels) in both dialects.",
   tfjsFactory: 'randomWidth',
   args: [
     { py: 'factor', js: 'factor' },
@@ -145,6 +148,7 @@ const RandomWidth: LayerDef = {
 
 const CategoryEncoding: LayerDef = {
   className: 'CategoryEncoding',
+  notes: 'Mode spellings differ (one_hot / oneHot). Value-range checks run on concrete tensors: not modelled.',
   tfjsFactory: 'categoryEncoding',
   args: [
     { py: 'num_tokens', js: 'numTokens', default: null },

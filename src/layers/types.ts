@@ -92,6 +92,8 @@ export interface LayerDef {
   returnsList?(config: LayerConfig): boolean;
   /** Checks on the config alone, run when the layer object is created (TF.js throws in constructors). */
   validateConfig?(config: LayerConfig, ctx: CallContext): void;
+  /** Known Keras/TF.js divergences and what is not modelled, for the generated reference page (docs/layers.md). */
+  notes?: string;
 }
 
 /** Diagnostic codes a layer can raise. */

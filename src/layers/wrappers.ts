@@ -56,6 +56,7 @@ function notALayer(className: string, v: ConfigValue | undefined, ctx: CallConte
 
 const TimeDistributed: LayerDef = {
   className: 'TimeDistributed',
+  notes: 'TF.js builds the wrapped layer directly, skipping its InputSpec; Keras checks it. An unknown wrapped layer keeps the rank with unknown sizes.',
   tfjsFactory: 'timeDistributed',
   args: [{ py: 'layer', js: 'layer' }],
   validateConfig(config, ctx) {
@@ -108,6 +109,7 @@ const innerReturnsState = (config: LayerConfig): boolean => isNestedLayer(config
 
 const Bidirectional: LayerDef = {
   className: 'Bidirectional',
+  notes: 'TF.js has no backward_layer; Keras 3 rejects a layer without go_backwards (Dense). initial_state / constants not modelled.',
   tfjsFactory: 'bidirectional',
   args: [
     { py: 'layer', js: 'layer' },
