@@ -294,3 +294,66 @@ const model = tf.model({inputs: tf.input({shape: [1]}), outputs: x, name: \`n\${
     assert.equal(r.models[0].name, 'n3');
   });
 });
+
+describe('nested models', () => {
+  const siamese = `
+from keras import layers, Input, Model, Sequential
+tower_in = Input(shape=(28, 28, 1))
+t = layers.Conv2D(8, 3, activation="relu")(tower_in)
+t = layers.GlobalAveragePooling2D()(t)
+tower = Model(tower_in, layers.Dense(16)(t), name="tower")
+left = Input(shape=(28, 28, 1))
+right = Input(shape=(28, 28, 1))
+d = layers.Subtract()([tower(left), tower(right)])
+siamese = Model([left, right], layers.Dense(1, activation="sigmoid")(d))
+`;
+  it('a model called twice is one shared layer whose weights count once', () => {
+    const r = py(siamese);
+    assert.deepEqual(codes(r), []);
+    const outer = r.models[1];
+    const towerLayer = r.layers.find((l) => l.name === 'tower')!;
+    assert.equal(towerLayer.className, 'Functional');
+    assert.equal(towerLayer.model, 0);
+    assert.equal(towerLayer.calls.length, 2);
+    assert.equal(towerLayer.params, 8 * 9 + 8 + 8 * 16 + 16);
+    assert.equal(outer.totalParams, towerLayer.params! + 17);
+    assert.deepEqual(shapeOf(r, 'tower', 1), [null, 16]);
+  });
+
+  it('a nested model replays its graph on new input shapes, and reports what rejects them at the call', () => {
+    const r = py(siamese + `
+wide = Input(shape=(40, 40, 1))
+ok = tower(wide)
+rgb = Input(shape=(28, 28, 3))
+bad = tower(rgb)
+`);
+    assert.deepEqual(shapeOf(r, 'tower', 2), [null, 16]);
+    const e = r.diagnostics.find((d) => d.severity === 'error')!;
+    assert.equal(e.range.line, 15);
+    assert.match(e.message, /expected axis -1 of input shape to have value 1, but received input with shape \(None, 28, 28, 3\) \(inside model "tower", called here\)$/);
+    assert.equal(e.related[0].range.line, 4);
+  });
+
+  it('Sequential models as layers of a GAN-style combined model (Python and TS)', () => {
+    const r = py(`
+from keras import layers, Input, Model, Sequential
+gen = Sequential([Input((4,)), layers.Dense(8), layers.Dense(6)], name="generator")
+disc = Sequential([Input((6,)), layers.Dense(1)], name="discriminator")
+z = Input((4,))
+combined = Model(z, disc(gen(z)))
+`);
+    assert.deepEqual(codes(r), []);
+    const c = r.models[2];
+    assert.deepEqual(c.layers.map((id) => `${r.layers[id].name} (${r.layers[id].className}) ${r.layers[id].params}`), ['input_layer_2 (InputLayer) 0', 'generator (Sequential) 94', 'discriminator (Sequential) 7']);
+    assert.equal(c.totalParams, 101);
+    const t = ts(`
+import * as tf from '@tensorflow/tfjs';
+const gen = tf.sequential({layers: [tf.layers.dense({units: 8, inputShape: [4]}), tf.layers.dense({units: 6})], name: 'generator'});
+const disc = tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [6]})]});
+const z = tf.input({shape: [4]});
+const combined = tf.model({inputs: z, outputs: disc.apply(gen.apply(z)) as tf.SymbolicTensor});
+`);
+    assert.deepEqual(codes(t), []);
+    assert.equal(t.models[2].totalParams, 101);
+  });
+});

@@ -61,7 +61,16 @@ export function analyzeText(text: string, fileName: string, options: AnalyzeOpti
   for (const { node, message } of interp.limits.values()) g.diagnose('information', 'analysis-limit', message, node);
   const models = host.models.map((m) => {
     try {
-      return finalizeModel(g, m);
+      const ir = finalizeModel(g, m);
+      // A model used as a layer elsewhere carries its totals into that layer (inner models are made first).
+      const asLayer = host.modelLayers.get(m.id);
+      if (asLayer) {
+        const l = g.layers[asLayer.id];
+        l.params = ir.totalParams;
+        l.trainableParams = ir.trainableParams;
+        l.nonTrainableParams = ir.nonTrainableParams;
+      }
+      return ir;
     } catch (e) {
       g.diagnose('information', 'internal-error', `LayerGraph could not map model "${m.name}": ${e instanceof Error ? e.message : String(e)}`, m.node);
       return undefined;

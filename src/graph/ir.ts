@@ -43,6 +43,8 @@ export interface LayerIR {
   weights: WeightIR[];
   /** Call ids in call order. A layer with more than one call is shared (one set of weights). */
   calls: number[];
+  /** For a model used as a layer (nested model): the ModelIR id it stands for. */
+  model?: number;
   /** A Keras 3 operation from tensor arithmetic (`x + y`): a graph node, but not in `model.layers`. */
   op?: boolean;
 }

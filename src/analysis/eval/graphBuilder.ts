@@ -42,6 +42,8 @@ export class GraphBuilder {
   readonly tensors: TensorIR[] = [];
   readonly diagnostics: Diagnostic[] = [];
   private readonly uids = new Map<string, number>();
+  /** How many of a call's inputs feed its shapes (the rest are extras like an RNN's initial_state). */
+  readonly primaryInputs = new Map<number, number>();
 
   constructor(
     readonly dialect: Dialect,
@@ -189,8 +191,9 @@ export class GraphBuilder {
     inputs: (number | undefined)[],
     node: { start: number; end: number },
     extraInputs: number[] = [],
-    /** The output shape when the evaluator knows it better than the catalog (Lambda bodies); null = unknown. */
-    shapeOverride?: Shape | null,
+    /** Output shapes when the evaluator knows them better than the catalog (Lambda bodies, nested models);
+     *  null = unknown. More than one shape makes the call return a list. */
+    shapeOverride?: Shape[] | null,
   ): { outputs: number[]; returnsList: boolean } {
     const known = inputs.filter((t): t is number => t !== undefined);
     const call = this.newCall(layer, [...known, ...extraInputs], node);
@@ -201,11 +204,11 @@ export class GraphBuilder {
       call.outputs.push(t);
       return { outputs: [t], returnsList: false };
     };
+    this.primaryInputs.set(call.id, inputs.length);
     if (shapeOverride !== undefined) {
-      if (shapeOverride === null) return unknownOutput();
-      const t = this.newTensor(shapeOverride, { call: call.id, index: 0 });
-      call.outputs.push(t);
-      return { outputs: [t], returnsList: false };
+      if (shapeOverride === null || shapeOverride.length === 0) return unknownOutput();
+      call.outputs = shapeOverride.map((s, i) => this.newTensor(s, { call: call.id, index: i }));
+      return { outputs: call.outputs, returnsList: shapeOverride.length > 1 };
     }
     if (!layer.def || shapes.some((s) => s === null) || inputs.length === 0) return unknownOutput();
     const ctx = { dialect: this.dialect, layerName: layer.name };

@@ -7,6 +7,7 @@ import { layerByKerasName, layerByTfjsFactory } from '../../layers/registry';
 import { isUnknown, UNKNOWN, type ConfigValue, type LayerConfig, type LayerDef } from '../../layers/types';
 import type { Shape } from '../../graph/shape';
 import { intOf, iterate } from './builtins';
+import { replayModel } from './replay';
 import { dataAttr, numpyAttr, optimizerFactory, recordCompile, recordFit, tfjsDataAttr } from './training';
 import type { GraphBuilder } from './graphBuilder';
 import type { Host } from './interpreter';
@@ -51,6 +52,9 @@ export class KerasHost implements Host {
   private readonly dialectLang: 'python' | 'js';
   /** Functions wrapped by Lambda layers, by layer id. */
   private readonly lambdaFns = new Map<number, Value>();
+  /** The layer object standing for each model that is called as a layer, by model id (and back). */
+  readonly modelLayers = new Map<number, LayerObj>();
+  private readonly layerModels = new Map<number, ModelObj>();
   /** Set by the pipeline: runs a user function (to infer Lambda shapes). */
   callFunction: ((f: Value, args: Value[], node: A.Node) => Value) | undefined;
 
@@ -173,6 +177,8 @@ export class KerasHost implements Host {
         return this.createLayer(callee, args, node);
       case 'layer':
         return this.callLayerValue(callee.layer, args.positional[0] ?? UNKNOWN_VALUE, args, node);
+      case 'model':
+        return this.callModel(callee.model, args.positional[0] ?? args.keywords.get('inputs') ?? UNKNOWN_VALUE, node);
       case 'class':
         return this.isKerasSubclass(callee) ? this.createCustomLayer(callee, args, node) : undefined;
       default:
@@ -296,7 +302,8 @@ export class KerasHost implements Host {
       if (!v) continue;
       for (const x of iterate(v) ?? [v]) if (x.kind === 'tensor') extra.push(x.id);
     }
-    const r = this.g.callLayer(layer, tensors, node, extra, layer.className === 'Lambda' ? this.lambdaShape(layer, input, node) : undefined);
+    const lambda = layer.className === 'Lambda' ? this.lambdaShape(layer, input, node) : undefined;
+    const r = this.g.callLayer(layer, tensors, node, extra, lambda === undefined ? undefined : lambda && [lambda]);
     if (r.returnsList) return list(r.outputs.map((id) => ({ kind: 'tensor', id })));
     return { kind: 'tensor', id: r.outputs[0] };
   }
@@ -320,6 +327,37 @@ export class KerasHost implements Host {
     } finally {
       undo();
     }
+  }
+
+  /**
+   * A model called on tensors is one node of the outer graph (Keras: a nested model is a layer), its weights
+   * counted once; its output shapes come from replaying its graph on the new inputs.
+   */
+  private callModel(model: ModelObj, input: Value, node: { start: number; end: number }): Value {
+    let layer = this.modelLayers.get(model.id);
+    if (!layer) {
+      layer = this.g.createLayer(undefined, model.kind === 'sequential' ? 'Sequential' : 'Functional', {}, model.node, model.name);
+      this.g.layers[layer.id].model = model.id;
+      this.g.layers[layer.id].known = true;
+      this.modelLayers.set(model.id, layer);
+      this.layerModels.set(layer.id, model);
+    }
+    const items = input.kind === 'list' || input.kind === 'tuple' ? input.items : input.kind === 'dict' ? [...input.entries.values()].map((e) => e.value) : [input];
+    const tensors = items.map((v) => (v.kind === 'tensor' ? v.id : undefined));
+    const known = tensors.every((t) => t !== undefined) && tensors.length === model.inputs.length;
+    let shapes: Shape[] | null = null;
+    if (known) {
+      const replay = replayModel(this.g, model, tensors.map((t) => this.g.tensors[t!].shape), this.layerModels);
+      if (replay.error) {
+        const inner = replay.error.call;
+        this.g.diagnose('error', 'shape-mismatch', `${replay.error.message} (inside model "${model.name}", called here)`, node, [
+          { range: inner.range, message: `the layer inside "${model.name}" that rejects the new input` },
+        ]);
+      } else if (replay.outputs.every((s) => s !== null)) shapes = replay.outputs as Shape[];
+    }
+    const r = this.g.callLayer(layer, tensors, node, [], shapes);
+    if (model.outputs.length > 1) return list(r.outputs.map((id) => ({ kind: 'tensor', id })));
+    return { kind: 'tensor', id: r.outputs[0] };
   }
 
   // ---- models ------------------------------------------------------------------------------------------------------
@@ -389,6 +427,17 @@ export class KerasHost implements Host {
       }
       return;
     }
+    if (item.kind === 'model') {
+      // A model inside a Sequential is one layer of it
+      const out = this.callModel(item.model, model.seqOutput === undefined ? UNKNOWN_VALUE : { kind: 'tensor', id: model.seqOutput }, node);
+      const inner = this.modelLayers.get(item.model.id);
+      if (inner) layers.push(inner);
+      if (out.kind === 'tensor') {
+        model.seqOutput = out.id;
+        model.outputs = [out.id];
+      }
+      return;
+    }
     if (item.kind !== 'layer') return;
     const layer = item.layer;
     if (layer.className === 'InputLayer') {
@@ -419,6 +468,12 @@ export class KerasHost implements Host {
   private modelAttr(model: ModelObj, name: string): Value | undefined {
     const method = (fn: (a: ArgValues) => Value): BuiltinV => ({ kind: 'builtin', name: `Model.${name}`, fn });
     switch (name) {
+      case 'apply':
+      case 'call':
+      case '__call__':
+        return method((a) => this.callModel(model, a.positional[0] ?? UNKNOWN_VALUE, a.node));
+      case 'layers':
+        return list((model.kind === 'sequential' ? model.seqLayers ?? [] : []).map((l): Value => ({ kind: 'layer', layer: l })));
       case 'add':
         return method((a) => {
           if (model.kind === 'sequential' && a.positional[0]) this.sequentialAdd(model, a.positional[0], a.node);

@@ -5,16 +5,17 @@ import type { CallIR, ModelIR } from '../../graph/ir';
 import type { GraphBuilder } from './graphBuilder';
 import type { ModelObj } from './values';
 
-export function finalizeModel(g: GraphBuilder, model: ModelObj): ModelIR {
-  const keras = g.dialect === 'keras';
-  const inputSet = new Set(model.inputs);
-  const isInputCall = (c: CallIR) => g.layers[c.layer].className === 'InputLayer';
-
-  // build_map: post-order DFS from the outputs, recording first-visit order of layers.
+/**
+ * Keras's `build_map`: a post-order walk from the outputs back to the inputs (stopping at model inputs and Input
+ * layers), and each layer's first-visit index, which orders layers of equal depth.
+ */
+export function postOrder(g: GraphBuilder, inputs: number[], outputs: number[]): { order: CallIR[]; layerIndex: Map<number, number> } {
+  const inputSet = new Set(inputs);
   const finished = new Set<number>();
   const inProgress = new Set<number>();
   const order: CallIR[] = [];
   const layerIndex = new Map<number, number>();
+  // Recursion depth is the graph's depth; model code stays far below the JS stack.
   const visit = (t: number): void => {
     const producer = g.tensors[t]?.producer;
     if (!producer) return;
@@ -22,13 +23,26 @@ export function finalizeModel(g: GraphBuilder, model: ModelObj): ModelIR {
     if (finished.has(call.id) || inProgress.has(call.id)) return;
     if (!layerIndex.has(call.layer)) layerIndex.set(call.layer, layerIndex.size);
     inProgress.add(call.id);
-    if (!isInputCall(call) && !inputSet.has(t)) for (const x of call.inputs) visit(x);
+    if (!isInputCall(g, call) && !inputSet.has(t)) for (const x of call.inputs) visit(x);
     inProgress.delete(call.id);
     finished.add(call.id);
     order.push(call);
   };
-  // An explicit stack would be needed for graphs deeper than the JS stack; model code stays far below that.
-  for (const t of model.outputs) visit(t);
+  for (const t of outputs) visit(t);
+  return { order, layerIndex };
+}
+
+export function isInputCall(g: GraphBuilder, c: CallIR): boolean {
+  return g.layers[c.layer].className === 'InputLayer';
+}
+
+export function finalizeModel(g: GraphBuilder, model: ModelObj): ModelIR {
+  const keras = g.dialect === 'keras';
+  const inputSet = new Set(model.inputs);
+  const isInput = (c: CallIR) => isInputCall(g, c);
+
+  const { order, layerIndex } = postOrder(g, model.inputs, model.outputs);
+  const finished = new Set(order.map((c) => c.id));
 
   // Depths: outputs are 0; a node's parents are one deeper; a shared layer takes its deepest node's depth.
   const nodeDepth = new Map<number, number>();
@@ -39,9 +53,9 @@ export function finalizeModel(g: GraphBuilder, model: ModelObj): ModelIR {
     depth = Math.max(depth, layerDepth.get(call.layer) ?? 0);
     layerDepth.set(call.layer, depth);
     nodeDepth.set(call.id, depth);
-    if (isInputCall(call)) continue;
+    if (isInput(call)) continue;
     for (const x of call.inputs) {
-      if (inputSet.has(x) && !isInputCall(g.calls[g.tensors[x].producer?.call ?? call.id])) continue;
+      if (inputSet.has(x) && !isInput(g.calls[g.tensors[x].producer?.call ?? call.id])) continue;
       const p = g.tensors[x].producer;
       if (p && finished.has(p.call)) nodeDepth.set(p.call, Math.max(depth + 1, nodeDepth.get(p.call) ?? 0));
     }
@@ -70,7 +84,7 @@ export function finalizeModel(g: GraphBuilder, model: ModelObj): ModelIR {
   const accessed: string[] = [];
   for (const call of calls) {
     const layer = g.layers[call.layer];
-    if (isInputCall(call)) {
+    if (isInput(call)) {
       const t = call.outputs[0];
       if (!computable.has(t)) {
         const list = keras ? `[${accessed.map((n) => `'${n}'`).join(', ')}]` : accessed.join(',');
@@ -87,7 +101,7 @@ export function finalizeModel(g: GraphBuilder, model: ModelObj): ModelIR {
     for (const t of call.outputs) computable.add(t);
   }
   // When the graph passes through values the analyzer could not follow, an input may well be used: say nothing.
-  const followed = !order.some((c) => c.opaqueInputs && !isInputCall(c));
+  const followed = !order.some((c) => c.opaqueInputs && !isInput(c));
   for (const t of followed ? unused : []) {
     const call = g.calls[g.tensors[t].producer!.call];
     g.diagnose('warning', 'unused-input', `Input "${g.layers[call.layer].name}" of model "${model.name}" is not connected to any of its outputs.`, call.range, [
