@@ -151,3 +151,18 @@ describe('Activation layers in Keras 3 (table, from keras/src/layers/activations
     assert.match(run('tfjs', [null, 7, 4]) ?? '', /expected axis 1 of input shape to have value 5/);
   });
 });
+
+describe('activation layers: Keras and TF.js dialects agree where both runtimes document the same rule', () => {
+  it('non-negative ReLU/LeakyReLU arguments, ELU alpha 1, Softmax, PReLU without shared axes', async () => {
+    const { assertDialectsAgree } = await import('./support/tfjsOracle');
+    const r = rng(99);
+    for (let i = 0; i < 200; i++) {
+      const shape = randomShape(r, 2, 5);
+      assertDialectsAgree('reLU', r.bool() ? {} : { maxValue: r.pick([0, 1, 6]) }, [shape]);
+      assertDialectsAgree('leakyReLU', r.bool() ? {} : { alpha: r.pick([0, 0.1, 0.3]) }, [shape]);
+      assertDialectsAgree('elu', {}, [shape]);
+      assertDialectsAgree('softmax', {}, [shape]);
+      assertDialectsAgree('prelu', {}, [shape]);
+    }
+  });
+});
