@@ -176,6 +176,21 @@ describe('trainer process: refusals, errors and cancel', () => {
     await assert.rejects(trainInChild({ analysis, backend: 'cpu' }), (e: unknown) => e instanceof TrainError && e.kind === 'data' && e.message === 'x for input "input_layer": the data has shape (10, 4) but the model expects (None, 5)');
   });
 
+  it('recurrent and convolutional layers train; kernels the wasm backend lacks make it retrain on CPU and say so', async () => {
+    const code = 'import keras\nx = keras.Input(shape=(6, 3))\nc = keras.layers.Conv1D(4, 3)(x)\nh = keras.layers.LSTM(2)(c)\nm = keras.Model(x, h)\n';
+    let started = '';
+    const r = await trainInChild({ analysis: analyzeCode(code, 'rnn.py'), epochs: 1 }, { onBackend: (n) => (started = n) });
+    assert.deepEqual(r.weights.map((w) => w.name), ['conv1d/kernel', 'conv1d/bias', 'lstm/lstm_cell/kernel', 'lstm/lstm_cell/recurrent_kernel', 'lstm/lstm_cell/bias']);
+    assert.deepEqual(r.weights.map((w) => w.shape), [[3, 3, 4], [4], [4, 8], [2, 8], [8]]);
+    // TF.js 4.22's wasm backend has no Conv2DBackpropFilter: a wasm start ends on CPU, with a note saying why.
+    if (started !== r.backend) assert.ok(r.notes.some((n) => new RegExp(`the ${started} backend lacks .*trained on the CPU backend instead`).test(n)), r.notes.join('; '));
+  });
+
+  it('GRU with Keras 3\'s default reset_after=True is refused with the way out', async () => {
+    const code = 'import keras\nx = keras.Input(shape=(6, 3))\nh = keras.layers.GRU(2)(x)\nm = keras.Model(x, h)\n';
+    await assert.rejects(trainInChild({ analysis: analyzeCode(code, 'gru.py') }), /"gru" \(GRU, line 3\): .*pass reset_after=False/);
+  });
+
   it('cancel() kills the trainer process and no result is delivered', async () => {
     // A model big enough that 200 epochs cannot finish before the cancel.
     const code = 'import keras\nx = keras.Input(shape=(64,))\nh = keras.layers.Dense(256)(x)\ny = keras.layers.Dense(64)(h)\nm = keras.Model(x, y)\n';

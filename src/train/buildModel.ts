@@ -4,9 +4,12 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { AnalysisResult, ModelIR } from '../graph/ir';
 import { layerByKerasName } from '../layers/registry';
+import { registerChainedOps } from './chainedOps';
 import { planModel, UnsupportedError, type ModelPlan, type TfjsLayerPlan } from './translate';
 
 export { UnsupportedError } from './translate';
+
+registerChainedOps();
 
 export interface BuiltModel {
   model: tfl.LayersModel;

@@ -24,7 +24,7 @@ export class TrainError extends Error {
 
 export interface TrainListeners {
   onBackend?(name: BackendName, notes: string[]): void;
-  onEpoch?(epoch: number, epochs: number, loss: number, logs: Record<string, number>): void;
+  onEpoch?(epoch: number, epochs: number, loss: number, logs: Record<string, number>, cpuSeconds?: number): void;
 }
 
 export interface TrainHandle {
@@ -79,7 +79,7 @@ export function startTraining(request: TrainRequest, listeners: TrainListeners =
       if (cancelled || !isFromTrainer(m)) return;
       const msg = m as FromTrainer;
       if (msg.type === 'backend') listeners.onBackend?.(msg.name, msg.notes);
-      else if (msg.type === 'epoch') listeners.onEpoch?.(msg.epoch, msg.epochs, msg.loss, msg.logs);
+      else if (msg.type === 'epoch') listeners.onEpoch?.(msg.epoch, msg.epochs, msg.loss, msg.logs, msg.cpuSeconds);
       else if (msg.type === 'done') {
         const { type: _type, ...r } = msg;
         finish(() => resolve(r));

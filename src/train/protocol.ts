@@ -65,10 +65,11 @@ export interface TrainResult {
 /** Parent → child. */
 export type ToTrainer = { type: 'start'; request: TrainRequest };
 
-/** Child → parent. `epoch` is 0-based as in Keras's callbacks (Keras prints it 1-based). */
+/** Child → parent. `epoch` is 0-based as in Keras's callbacks (Keras prints it 1-based); `cpuSeconds` is the CPU
+ *  time the trainer process has used so far (user + system), which benchmarks read on a busy machine. */
 export type FromTrainer =
   | { type: 'backend'; name: BackendName; notes: string[] }
-  | { type: 'epoch'; epoch: number; epochs: number; loss: number; logs: Record<string, number> }
+  | { type: 'epoch'; epoch: number; epochs: number; loss: number; logs: Record<string, number>; cpuSeconds?: number }
   | ({ type: 'done' } & TrainResult)
   | { type: 'error'; message: string; kind: 'unsupported' | 'data' | 'internal'; layer?: string; line?: number };
 

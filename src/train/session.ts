@@ -83,6 +83,8 @@ export function stats(values: ArrayLike<number>): WeightArray['stats'] {
   return { mean, std: Math.sqrt(sq / n), min, max };
 }
 
+const RNN_CELLS: Record<string, string> = { LSTM: 'lstm_cell/', GRU: 'gru_cell/', SimpleRNN: 'simple_rnn_cell/' };
+
 /**
  * Weights in Keras 3's `model.weights` order: layers in `model.layers` order, each layer's trainable then
  * non-trainable variables (TF.js's `layer.weights` has the same order). Names are Keras 3's `variable.path`,
@@ -90,6 +92,8 @@ export function stats(values: ArrayLike<number>): WeightArray['stats'] {
  */
 export function readWeights(analysis: AnalysisResult, model: ModelIR, built: Map<number, tfl.layers.Layer>): WeightArray[] {
   const out: WeightArray[] = [];
+  // Keras 3's recurrent layers keep their weights in a cell sublayer, so the path has the cell's name in it.
+  const cell = (className: string): string => (analysis.language === 'python' ? RNN_CELLS[className] ?? '' : '');
   const byId = new Map(analysis.layers.map((l) => [l.id, l]));
   for (const id of model.layers) {
     const ir = byId.get(id);
@@ -105,7 +109,7 @@ export function readWeights(analysis: AnalysisResult, model: ModelIR, built: Map
       const short = irNames?.[i] ?? v.originalName.split('/').slice(1).join('/');
       out.push({
         layer: ir.name,
-        name: `${ir.name}/${short}`,
+        name: `${ir.name}/${cell(ir.className)}${short}`,
         shape: [...v.shape] as number[],
         dtype: 'float32',
         trainable: v.trainable,
@@ -184,7 +188,11 @@ export async function trainOnCurrentBackend(request: TrainRequest, hooks: Sessio
     });
     if (hooks.cancelled?.()) throw new CancelledError();
     const hist: Record<string, number[]> = {};
-    for (const [k, v] of Object.entries(history.history)) hist[k] = (v as (number | tf.Tensor)[]).map((x) => (typeof x === 'number' ? x : (x.dataSync()[0] as number)));
+    // TF.js logs the 'accuracy' metric as 'acc'; Keras's History uses the name the code wrote.
+    const accName = (training?.metrics ?? []).find((m) => m === 'accuracy' || m === 'acc') ?? 'acc';
+    for (const [k, v] of Object.entries(history.history)) {
+      hist[k.replace(/(^|_)acc$/, `$1${accName}`)] = (v as (number | tf.Tensor)[]).map((x) => (typeof x === 'number' ? x : (x.dataSync()[0] as number)));
+    }
     const weights = readWeights(analysis, model, built.layers);
     return {
       backend: tf.getBackend() as BackendName,

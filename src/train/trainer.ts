@@ -27,7 +27,8 @@ async function run(message: ToTrainer): Promise<void> {
   await send({ type: 'backend', name: backend.name, notes: backend.notes });
   const result = await train(request, {
     onEpoch: (epoch, epochs, logs) => {
-      void send({ type: 'epoch', epoch, epochs, loss: logs.loss, logs });
+      const cpu = process.cpuUsage();
+      void send({ type: 'epoch', epoch, epochs, loss: logs.loss, logs, cpuSeconds: (cpu.user + cpu.system) / 1e6 });
     },
   });
   result.notes.unshift(...backend.notes.filter((n) => !n.includes('not installed')));

@@ -166,6 +166,10 @@ export function planLayer(layer: LayerIR, python: boolean, notes: string[]): Tfj
   if (!layer.known || def === undefined) throw unsupported(layer, `${layer.className} is not a layer class LayerGraph knows (a custom layer's code is not read), so it cannot rebuild it`);
   if (layer.className === 'InputLayer') return { layer, factory: 'input', config: {} };
   if (!def.tfjsFactory) throw unsupported(layer, `TF.js 4.22 has no ${layer.className} layer`);
+  if (layer.className === 'GRU' && layer.config.reset_after === true) {
+    // TF.js's GRUCell throws for resetAfter=true; Keras 3 defaults to it, so say how to get a trainable model.
+    throw unsupported(layer, "TF.js's GRU supports only reset_after=False, and Keras 3 defaults to reset_after=True (pass reset_after=False to train it here)");
+  }
   const config = translateConfig(layer, def, layer.config as Record<string, ConfigValue>, python, notes);
   config.name = layer.name;
   const nested = (layer.config as Record<string, ConfigValue>).layer;
