@@ -357,3 +357,63 @@ const combined = tf.model({inputs: z, outputs: disc.apply(gen.apply(z)) as tf.Sy
     assert.equal(t.models[2].totalParams, 101);
   });
 });
+
+describe('model-building functions', () => {
+  const source = `
+from keras import layers, Input, Model
+
+def build_tagger(seq_len, vocab_size, embed_dim=64, classes=10):
+    inputs = Input(shape=(seq_len,))
+    x = layers.Embedding(vocab_size, embed_dim)(inputs)
+    x = layers.LSTM(32, return_sequences=True)(x)
+    return Model(inputs, layers.Dense(classes)(x), name="tagger")
+
+def build_cnn(input_shape=(32, 32, 3), classes=10):
+    inputs = Input(shape=input_shape)
+    x = layers.Flatten()(layers.Conv2D(16, 3, padding="same")(inputs))
+    return Model(inputs, layers.Dense(classes)(x))
+
+def double(x):
+    return x * 2
+
+cnn = build_cnn(classes=5)
+`;
+  it('a builder never called is analyzed alone: defaults used, other parameters symbolic', () => {
+    const r = py(source);
+    assert.deepEqual(codes(r), []);
+    const tagger = r.models.find((m) => m.name === 'tagger')!;
+    assert.deepEqual(tagger.builder, { function: 'build_tagger', symbolic: ['seq_len', 'vocab_size'] });
+    assert.deepEqual(shapeOf(r, 'lstm'), [null, 'seq_len', 32]);
+    assert.equal(r.layers.find((l) => l.name === 'embedding')!.paramsExpr, 'vocab_size*64');
+    assert.equal(tagger.totalParams, null);
+    assert.equal(tagger.totalParamsExpr, 'vocab_size*64 + 12416 + 330');
+  });
+  it('a builder called in the file uses the real arguments and is not analyzed twice', () => {
+    const r = py(source);
+    const cnns = r.models.filter((m) => m.layers.some((id) => r.layers[id].className === 'Conv2D'));
+    assert.equal(cnns.length, 1);
+    assert.equal(cnns[0].variable, 'cnn');
+    assert.equal(cnns[0].builder, undefined);
+    assert.deepEqual(r.tensors[cnns[0].outputs[0]].shape, [null, 5]);
+  });
+  it('functions that make no model leave nothing behind', () => {
+    const r = py(source);
+    assert.equal(r.models.length, 2);
+    assert.ok(!r.layers.some((l) => l.op), 'the trial run of double() is undone');
+  });
+});
+
+describe('layers taking several tensors as arguments', () => {
+  it('MultiHeadAttention(query, value) receives both; its parameters are known', () => {
+    const r = py(`
+from keras import layers, Input, Model
+q = Input((10, 16))
+v = Input((12, 16))
+o = layers.MultiHeadAttention(num_heads=2, key_dim=8)(q, value=v)
+m = Model([q, v], o)
+`);
+    assert.deepEqual(codes(r), []);
+    assert.equal(r.layers.find((l) => l.className === 'MultiHeadAttention')!.params, 4 * (16 * 2 * 8 + 2 * 8));
+    assert.equal(r.calls[r.layers.find((l) => l.className === 'MultiHeadAttention')!.calls[0]].inputs.length, 2);
+  });
+});

@@ -6,6 +6,7 @@ import type { LoweredModule } from './core/ast';
 import { GraphBuilder } from './eval/graphBuilder';
 import { DEFAULT_FUEL, FuelExhausted, Interpreter } from './eval/interpreter';
 import { KerasHost } from './eval/kerasHost';
+import type { Value } from './eval/values';
 import { finalizeModel } from './eval/models';
 import { LineIndex } from './lineIndex';
 import { lowerPython } from './python/lower';
@@ -28,6 +29,38 @@ export interface AnalyzeOptions {
 
 export function lower(text: string, fileName: string, language: Language): LoweredModule {
   return language === 'python' ? lowerPython(text) : lowerTypeScript(text, fileName);
+}
+
+/**
+ * A function that builds a model but is never called in the file is still a model: run it on its own, with its
+ * defaults, and with symbolic dimensions named after parameters that have none. Kept only if it makes a model.
+ */
+function analyzeModelBuilders(interp: Interpreter, host: KerasHost, g: GraphBuilder): void {
+  for (const [name, v] of [...interp.module.entries()]) {
+    if (v.kind !== 'func' || v.closure !== interp.module || interp.called.has(v.node)) continue;
+    const symbolic: string[] = [];
+    const keywords = new Map<string, Value>();
+    for (const p of v.params) {
+      if (p.rest || p.kwrest || p.pattern || p.default || p.name === 'self') continue;
+      symbolic.push(p.name);
+      keywords.set(p.name, { kind: 'sym', expr: p.name });
+    }
+    const before = host.models.length;
+    const undo = g.mark();
+    try {
+      interp.callValue(v, { positional: [], keywords, node: v.node }, v.node);
+    } catch (e) {
+      if (!(e instanceof FuelExhausted)) throw e;
+      undo();
+      host.models.length = before;
+      return;
+    }
+    if (host.models.length === before) {
+      undo();
+      continue;
+    }
+    for (const m of host.models.slice(before)) m.builder = { function: name, symbolic };
+  }
 }
 
 export function analyzeText(text: string, fileName: string, options: AnalyzeOptions = {}): AnalysisResult {
@@ -58,6 +91,7 @@ export function analyzeText(text: string, fileName: string, options: AnalyzeOpti
       g.diagnose('information', 'internal-error', `LayerGraph hit an internal error and shows a partial graph: ${e instanceof Error ? e.message : String(e)}`, { start: 0, end: 0 });
     }
   }
+  analyzeModelBuilders(interp, host, g);
   for (const { node, message } of interp.limits.values()) g.diagnose('information', 'analysis-limit', message, node);
   const models = host.models.map((m) => {
     try {

@@ -40,6 +40,8 @@ export interface LayerIR {
   params: number | null;
   trainableParams: number | null;
   nonTrainableParams: number | null;
+  /** When `params` is unknown only because of symbolic dimensions: the count as an expression (`vocab_size*64`). */
+  paramsExpr?: string;
   weights: WeightIR[];
   /** Call ids in call order. A layer with more than one call is shared (one set of weights). */
   calls: number[];
@@ -103,8 +105,13 @@ export interface ModelIR {
   totalParams: number | null;
   trainableParams: number | null;
   nonTrainableParams: number | null;
+  /** When `totalParams` is unknown only because of symbolic dimensions: the total as an expression. */
+  totalParamsExpr?: string;
   /** True when Keras prints the "Connected to" column: branching, merging or shared layers. */
   sequentialLike: boolean;
+  /** A model made by a model-building function analyzed on its own (not called in the file): the function, and
+   *  which parameters (without defaults) became symbolic dimensions named after them. */
+  builder?: { function: string; symbolic: string[] };
   /** What `compile()` / `fit()` on this model say, when the code calls them. */
   training?: TrainingIR;
 }

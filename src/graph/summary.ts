@@ -57,7 +57,8 @@ export function renderSummary(result: AnalysisResult, model: ModelIR, options: S
 
   const lines = [`Model: "${model.name}"`, ...renderRichTable(columns, rows, lineLength, layout.positions)];
   const footer = (count: number | null, pick: (l: LayerIR) => number | null) => count ?? builtSum(operations, pick, unbuilt);
-  lines.push(footerLine('Total', footer(model.totalParams, (l) => l.params)));
+  const total = footer(model.totalParams, (l) => l.params);
+  lines.push(total === null && model.totalParamsExpr ? ` Total params: ${model.totalParamsExpr}` : footerLine('Total', total));
   lines.push(footerLine('Trainable', footer(model.trainableParams, (l) => l.trainableParams)));
   lines.push(footerLine('Non-trainable', footer(model.nonTrainableParams, (l) => l.nonTrainableParams)));
   return lines.map((l) => l + '\n').join('');
@@ -73,6 +74,7 @@ function kerasOperations(result: AnalysisResult, model: ModelIR): LayerIR[] {
  *  (unknown count here), `0` when it has none. An operation (`x + y`) is no Layer and has no `built`: `0`. */
 function kerasParams(layer: LayerIR, modelUnbuilt: boolean): string {
   if (layer.params !== null) return formatCount(layer.params);
+  if (layer.paramsExpr !== undefined) return layer.paramsExpr;
   if (isOperation(layer)) return '0';
   return isUnbuilt(layer, modelUnbuilt) ? '0 (unbuilt)' : '?';
 }

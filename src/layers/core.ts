@@ -3,7 +3,7 @@
 // naming and diagnostics.
 
 import type { Shape } from '../graph/shape';
-import { num, pyRepr } from './config';
+import { dim, num, pyRepr } from './config';
 import { LayerError, type ArgDef, type CallContext, type LayerConfig, type LayerDef } from './types';
 
 /** Arguments every layer takes; the evaluator reads them (name, input_shape …) for all layers alike. */
@@ -48,7 +48,8 @@ const Dense: LayerDef = {
   inputSpec: () => ({ minNdim: 2 }),
   build(config, [input]) {
     const inputDim = input[input.length - 1];
-    const units = num(config, 'units');
+    // units may be a symbolic dimension (a model-building function's parameter)
+    const units = dim(config.units);
     const weights = [{ name: 'kernel', shape: [inputDim, units], trainable: true }];
     if (config.use_bias !== false) weights.push({ name: 'bias', shape: [units], trainable: true });
     return {
@@ -57,7 +58,7 @@ const Dense: LayerDef = {
     };
   },
   computeOutputShape(config, [input]): Shape {
-    return [...input.slice(0, -1), num(config, 'units')];
+    return [...input.slice(0, -1), dim(config.units)];
   },
 };
 

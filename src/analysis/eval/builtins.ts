@@ -199,6 +199,7 @@ const pythonBuiltins: Record<string, BuiltinFn> = {
   int: (a) => {
     const v = a.positional[0];
     if (!v) return num(0);
+    if (v.kind === 'sym') return v;
     if (v.kind === 'str' && /^\s*[-+]?\d+\s*$/.test(v.value)) return num(parseInt(v.value, 10));
     const n = numOf(v);
     return n === undefined ? UNKNOWN_VALUE : num(Math.trunc(n));

@@ -2,7 +2,7 @@
 // automatic names. It runs catalog rules for each call; it knows nothing of syntax or modules.
 
 import type { CallIR, Diagnostic, DiagnosticCode, LayerIR, RelatedInfo, ScopeFrame as ScopeFrameIR, Severity, SourceRange, TensorIR } from '../../graph/ir';
-import { formatShapeJs, formatShapePython, type Shape } from '../../graph/shape';
+import { dimAdd, dimProduct, formatShapeJs, formatShapePython, type Dim, type Shape } from '../../graph/shape';
 import { callLayer, countParams } from '../../layers/apply';
 import type { Dialect, LayerConfig, LayerDef, LayerErrorCode } from '../../layers/types';
 import type { LineIndex } from '../lineIndex';
@@ -34,6 +34,16 @@ const LAYER_CODES: Record<LayerErrorCode, DiagnosticCode> = {
   'invalid-config': 'invalid-config',
   'invalid-input': 'invalid-input',
 };
+
+/** Σ Π dims as an expression, when every dim is a number or a symbolic name (none unknown). */
+export function symbolicCount(shapes: Shape[]): string | undefined {
+  let total: Dim = 0;
+  for (const shape of shapes) {
+    if (shape.some((d) => d === null)) return undefined;
+    total = dimAdd(total, dimProduct(shape));
+  }
+  return total === null ? undefined : String(total);
+}
 
 export class GraphBuilder {
   readonly layers: LayerIR[] = [];
@@ -233,6 +243,10 @@ export class GraphBuilder {
       ir.params = counts.total;
       ir.trainableParams = counts.trainable;
       ir.nonTrainableParams = counts.nonTrainable;
+      if (counts.total === null) {
+        const expr = symbolicCount(outcome.build.weights.map((w) => w.shape));
+        if (expr !== undefined) ir.paramsExpr = expr;
+      }
     }
     call.outputs = outcome.outputs.map((s, i) => this.newTensor(s, { call: call.id, index: i }));
     return { outputs: call.outputs, returnsList: outcome.returnsList };

@@ -3,6 +3,7 @@
 
 import type * as A from '../core/ast';
 import { applyFormatSpec, globalBuiltins, intOf, iterate, numOf, percentFormat, primitiveMethod, reprOf, toText, type Lang } from './builtins';
+import { dimAdd, dimFloorDiv, dimMul, dimSub, type Dim } from '../../graph/shape';
 import { Scope } from './scope';
 import {
   bool,
@@ -66,6 +67,8 @@ export class Interpreter {
   private invocations = 0;
   readonly module: Scope;
   private readonly builtins: Map<string, Value>;
+  /** Function definitions that were called at least once (model builders never called are analyzed alone). */
+  readonly called = new Set<A.Node>();
   /** Places where a budget cut evaluation short (reported as information diagnostics), one per place. */
   readonly limits = new Map<number, { node: A.Node; message: string }>();
 
@@ -602,6 +605,7 @@ export class Interpreter {
       if (p.pattern) this.assign(p.pattern, v ?? UNKNOWN_VALUE, scope, true);
       else scope.set(p.name, v ?? (this.lang === 'js' ? NONE : UNKNOWN_VALUE));
     }
+    this.called.add(f.node);
     this.frames.push({ name: f.name, node, invocation: ++this.invocations });
     try {
       this.hoist(f.body, scope);
@@ -626,6 +630,9 @@ export class Interpreter {
     if (fromHost) return fromHost;
     const a = numOf(l);
     const b = numOf(r);
+    if ((l.kind === 'sym' || r.kind === 'sym') && (l.kind === 'sym' || a !== undefined) && (r.kind === 'sym' || b !== undefined)) {
+      return symbolicArith(op, l.kind === 'sym' ? l.expr : a!, r.kind === 'sym' ? r.expr : b!);
+    }
     if (a !== undefined && b !== undefined && l.kind !== 'str' && r.kind !== 'str') {
       const float = (l.kind === 'num' && l.float === true) || (r.kind === 'num' && r.float === true);
       return arith(op, a, b, float, this.lang);
@@ -702,6 +709,14 @@ export class Interpreter {
         return true;
     }
   }
+}
+
+/** Arithmetic on symbolic dimensions stays symbolic (`seq_len * 2`); anything else is unknown. */
+function symbolicArith(op: A.BinaryOperator, a: Dim, b: Dim): Value {
+  const f = op === '+' ? dimAdd : op === '-' ? dimSub : op === '*' ? dimMul : op === '//' ? dimFloorDiv : undefined;
+  const d = f?.(a, b);
+  if (d === undefined || d === null) return UNKNOWN_VALUE;
+  return typeof d === 'number' ? num(d) : { kind: 'sym', expr: d };
 }
 
 function classAttr(cls: ClassV, name: string): Value | undefined {

@@ -176,7 +176,7 @@ export class KerasHost implements Host {
       case 'layerclass':
         return this.createLayer(callee, args, node);
       case 'layer':
-        return this.callLayerValue(callee.layer, args.positional[0] ?? UNKNOWN_VALUE, args, node);
+        return this.callLayerValue(callee.layer, layerInput(callee.layer, args), args, node);
       case 'model':
         return this.callModel(callee.model, args.positional[0] ?? args.keywords.get('inputs') ?? UNKNOWN_VALUE, node);
       case 'class':
@@ -536,7 +536,7 @@ export class KerasHost implements Host {
     const shape = this.g.tensors[id].shape;
     if (name === 'shape') {
       if (!shape) return UNKNOWN_VALUE;
-      const dims = shape.map((d): Value => (typeof d === 'number' ? num(d) : d === null ? NONE : UNKNOWN_VALUE));
+      const dims = shape.map((d): Value => (typeof d === 'number' ? num(d) : d === null ? NONE : { kind: 'sym', expr: d }));
       return this.dialectLang === 'python' ? tuple(dims) : list(dims);
     }
     if (name === 'rank' || name === 'ndim') return shape ? num(shape.length) : UNKNOWN_VALUE;
@@ -572,6 +572,24 @@ export class KerasHost implements Host {
       value.model.variable = name;
     }
   }
+}
+
+/**
+ * What a Python call `layer(...)` passes as the layer's input: the first argument, except for layers that take
+ * several tensors as separate arguments (MultiHeadAttention(query, value, key), keywords included).
+ */
+function layerInput(layer: LayerObj, args: ArgValues): Value {
+  if (layer.def?.multiInput) {
+    const named = ['query', 'value', 'key'].map((k) => args.keywords.get(k));
+    if (args.positional.length > 1 || named.some((v) => v !== undefined)) {
+      const items = [...args.positional];
+      named.forEach((v, i) => {
+        if (v !== undefined) items[i] = v;
+      });
+      return list(items.filter((v) => v !== undefined));
+    }
+  }
+  return args.positional[0] ?? UNKNOWN_VALUE;
 }
 
 /** The tensors in a value (a tensor, a list/tuple of them, or a dict of them). */
@@ -640,6 +658,8 @@ export function toConfig(v: Value): ConfigValue {
       for (const { key, value } of v.entries.values()) if (key.kind === 'str') out[key.value] = toConfig(value);
       return out;
     }
+    case 'sym':
+      return v.expr;
     case 'layer':
       // A layer passed to another (Bidirectional(LSTM(8)), TimeDistributed(Dense(4))): wrappers read its config.
       return { $layer: v.layer.className, name: v.layer.name, config: v.layer.config };

@@ -121,6 +121,10 @@ export function finalizeModel(g: GraphBuilder, model: ModelObj): ModelIR {
     nonTrainable = nonTrainable === null || l.nonTrainableParams === null ? null : nonTrainable + l.nonTrainableParams;
   }
 
+  let totalExpr: string | undefined;
+  if (total === null && modelLayers.every((id) => g.layers[id].params !== null || g.layers[id].paramsExpr !== undefined)) {
+    totalExpr = modelLayers.map((id) => g.layers[id].paramsExpr ?? String(g.layers[id].params)).filter((x) => x !== '0').join(' + ');
+  }
   return {
     id: model.id,
     name: model.name,
@@ -135,8 +139,10 @@ export function finalizeModel(g: GraphBuilder, model: ModelObj): ModelIR {
     totalParams: total,
     trainableParams: trainable,
     nonTrainableParams: nonTrainable,
+    ...(totalExpr ? { totalParamsExpr: totalExpr } : {}),
     sequentialLike: model.kind === 'sequential' || isSequentialLike(g, calls, nodeDepth),
     ...(model.training ? { training: model.training } : {}),
+    ...(model.builder ? { builder: model.builder } : {}),
   };
 }
 

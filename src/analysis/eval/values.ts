@@ -99,6 +99,11 @@ export interface DataV {
   kind: 'data';
   spec: DataSpec;
 }
+/** A symbolic integer: a model-building function's parameter without a default (`seq_len`), or arithmetic on it. */
+export interface SymV {
+  kind: 'sym';
+  expr: string;
+}
 /** An optimizer object (`Adam(learning_rate=0.01)`, `tf.train.adam(0.01)`). */
 export interface OptimizerV {
   kind: 'optimizer';
@@ -124,6 +129,7 @@ export type Value =
   | ClassV
   | InstanceV
   | DataV
+  | SymV
   | OptimizerV
   | UnknownV;
 
@@ -165,6 +171,8 @@ export interface ModelObj {
   variable: string | null;
   /** filled by compile() and fit() */
   training?: TrainingIR;
+  /** set when the model was made by analyzing a model-building function on its own */
+  builder?: { function: string; symbolic: string[] };
 }
 
 export const NONE: NoneV = { kind: 'none' };
