@@ -5,6 +5,8 @@ import { convLayers } from '../src/layers/conv';
 import { paddingLayers } from '../src/layers/padding';
 import { poolingLayers } from '../src/layers/pooling';
 import { recurrentLayers } from '../src/layers/recurrent';
+import { depthwiseLayers } from '../src/layers/depthwise';
+import { convLstmLayers } from '../src/layers/convLstm';
 import { UNKNOWN, type LayerDef } from '../src/layers/types';
 import { catalogOutcomeForDef, rng, type Outcome } from './support/tfjsOracle';
 
@@ -12,7 +14,7 @@ import { catalogOutcomeForDef, rng, type Outcome } from './support/tfjsOracle';
 // facts conflict. Take a call that succeeds; make any one argument statically unknown, or some input sizes
 // unknown (null) or symbolic ('n'): the call must still succeed, with the same output rank(s).
 
-const defs = new Map([...convLayers, ...poolingLayers, ...paddingLayers, ...recurrentLayers].map((d) => [d.className, d]));
+const defs = new Map([...convLayers, ...depthwiseLayers, ...poolingLayers, ...paddingLayers, ...recurrentLayers, ...convLstmLayers].map((d) => [d.className, d]));
 
 type Case = { layer: string; keras: Record<string, unknown>; tfjs: Record<string, unknown>; shape: Shape };
 
@@ -40,6 +42,12 @@ const cases: Case[] = [
   { layer: 'Cropping1D', keras: { cropping: [1, 2] }, tfjs: {}, shape: [null, 6, 3] },
   { layer: 'Cropping2D', keras: { cropping: [[1, 2], [0, 1]] }, tfjs: { cropping: [[1, 2], [0, 1]] }, shape: [null, 6, 6, 3] },
   { layer: 'Cropping3D', keras: { cropping: 1 }, tfjs: {}, shape: [null, 6, 6, 6, 3] },
+  { layer: 'SeparableConv2D', keras: { filters: 4, kernel_size: 3, depth_multiplier: 2 }, tfjs: { filters: 4, kernelSize: 3, depthMultiplier: 2 }, shape: [null, 6, 6, 2] },
+  { layer: 'DepthwiseConv2D', keras: { kernel_size: 3, strides: 2 }, tfjs: { kernelSize: 3, strides: 2 }, shape: [null, 7, 7, 2] },
+  { layer: 'SeparableConv1D', keras: { filters: 4, kernel_size: 3 }, tfjs: {}, shape: [null, 7, 2] },
+  { layer: 'DepthwiseConv1D', keras: { kernel_size: 3 }, tfjs: {}, shape: [null, 7, 2] },
+  { layer: 'ConvLSTM2D', keras: { filters: 2, kernel_size: 3 }, tfjs: { filters: 2, kernelSize: 3, kernelInitializer: 'zeros', recurrentInitializer: 'zeros' }, shape: [null, 4, 6, 6, 2] },
+  { layer: 'ConvLSTM1D', keras: { filters: 2, kernel_size: 3 }, tfjs: {}, shape: [null, 4, 6, 2] },
   { layer: 'SimpleRNN', keras: { units: 4 }, tfjs: { units: 4 }, shape: [null, 7, 3] },
   { layer: 'LSTM', keras: { units: 4, return_state: true }, tfjs: { units: 4, returnState: true }, shape: [null, 7, 3] },
   { layer: 'GRU', keras: { units: 4 }, tfjs: { units: 4 }, shape: [null, 7, 3] },

@@ -19,6 +19,7 @@ import { wrapperLayers } from './wrappers';
 import { paddingLayers } from './padding';
 import { depthwiseLayers } from './depthwise';
 import { rnnCellLayers } from './rnnCells';
+import { convLstmLayers } from './convLstm';
 
 const byKerasName = new Map<string, LayerDef>();
 const byTfjsFactory = new Map<string, LayerDef>();
@@ -32,7 +33,7 @@ function register(defs: LayerDef[]): void {
   }
 }
 
-for (const family of [coreLayers, mergeLayers, reshapeLayers, normalizationLayers, embeddingLayers, convLayers, depthwiseLayers, poolingLayers, recurrentLayers, rnnCellLayers, paddingLayers, lambdaLayers, activationLayers, attentionLayers, normalization2Layers, preprocessingLayers, wrapperLayers]) register(family);
+for (const family of [coreLayers, mergeLayers, reshapeLayers, normalizationLayers, embeddingLayers, convLayers, depthwiseLayers, poolingLayers, recurrentLayers, rnnCellLayers, convLstmLayers, paddingLayers, lambdaLayers, activationLayers, attentionLayers, normalization2Layers, preprocessingLayers, wrapperLayers]) register(family);
 
 /** `Dense`, `Conv2D`, or an alias like `MaxPool2D`. */
 export function layerByKerasName(name: string): LayerDef | undefined {
