@@ -59,6 +59,9 @@ export function nonPositiveSizeError(tfjsOutput: Shape, tfjsInput: Shape, detail
   );
 }
 
+/** The docs note for the divergence above. */
+export const NON_POSITIVE_NOTE = 'TF.js 4.22 builds a zero or negative output size without error; the catalog reports it in both dialects.';
+
 export function hasNonPositive(dims: readonly Dim[]): boolean {
   return dims.some((d) => typeof d === 'number' && d <= 0);
 }
@@ -221,6 +224,9 @@ function makeConv(className: string, tfjsFactory: string, rank: number, aliases:
     className,
     tfjsFactory,
     aliases,
+    notes:
+      (rank === 1 ? "padding='causal': Keras computes it like 'same', TF.js's shape rule like 'valid' (and TF.js fails when run). " : '') +
+      `${NON_POSITIVE_NOTE} An unknown channel count leaves the kernel size unknown (TF.js throws). \`groups\` is Keras only.`,
     args: convArgs(rank),
     // Keras 3 declares min_ndim=rank+2 and rejects other ranks in compute_conv_output_shape; TF.js says ndim.
     inputSpec: (_config, ctx) => (ctx.dialect === 'keras' ? { minNdim: rank + 2 } : { ndim: rank + 2 }),
@@ -321,6 +327,9 @@ function makeTranspose(className: string, tfjsFactory: string | undefined, rank:
     className,
     tfjsFactory,
     aliases,
+    notes: tfjsFactory
+      ? 'TF.js has no output_padding and ignores dilationRate in the output shape (Keras uses both). An unknown channel count leaves the kernel size unknown (TF.js throws).'
+      : 'Keras only (TF.js 4.22 has no such layer).',
     args: transposeArgs(rank),
     // Keras declares min_ndim=rank+2 but its transpose shape rule then fails on other ranks with no message of its
     // own; ndim=rank+2 gives the user the clear input-spec message in both dialects (TF.js declares ndim).

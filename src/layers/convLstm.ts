@@ -4,7 +4,7 @@
 
 import { dimMul, type Shape } from '../graph/shape';
 import { channelsFirst, checkJsArray, checkJsPositiveInteger, checkJsUnion, checkKerasDataFormat, checkKerasTuple, intTuple, invalid, num, unknownLayout } from './config';
-import { channelDim, checkKerasPadding, convOutputLength, convOutputShape, hasNonPositive, nonPositiveSizeError, paddingMode, spatialAxes } from './conv';
+import { channelDim, checkKerasPadding, convOutputLength, convOutputShape, hasNonPositive, NON_POSITIVE_NOTE, nonPositiveSizeError, paddingMode, spatialAxes } from './conv';
 import { checkStatefulBatch, initializerArgs, recurrentActivationArg, regularizerArgs, seedArg, sequenceArgs } from './recurrent';
 import { isUnknown, type ArgDef, type CallContext, type ConfigValue, type InputSpec, type LayerConfig, type LayerDef, type WeightDef } from './types';
 
@@ -105,6 +105,9 @@ function makeConvLstm(className: string, tfjsFactory: string | undefined, rank: 
   return {
     className,
     tfjsFactory,
+    notes: tfjsFactory
+      ? "TF.js reads strides/dilationRate 0 as 1, reports a bad filters as `units`, computes padding 'causal' as 'valid' (Keras rejects it) and rejects unroll; a stateful layer on an unknown spatial size cannot allocate its state in TF.js (no error here). Keras requires static spatial sizes and a known channel count; an unknown one leaves sizes unknown here. " + NON_POSITIVE_NOTE
+      : 'Keras only (TF.js 4.22 has only ConvLSTM2D). Keras requires static spatial sizes and a known channel count; an unknown one leaves sizes unknown here.',
     args: convLstmArgs(rank, true),
     inputSpec: () => ({ ndim: rank + 3 }),
     returnsList: (config) => config.return_state === true,
@@ -147,6 +150,7 @@ function makeConvLstm(className: string, tfjsFactory: string | undefined, rank: 
 const ConvLSTM2DCell: LayerDef = {
   className: 'ConvLSTM2DCell',
   tfjsFactory: 'convLstm2dCell',
+  notes: 'TF.js only. Modelled when called on its own (one step); inside tf.layers.rnn its sizes are unknown.',
   args: convLstmArgs(2, false),
   validateConfig(config, ctx) {
     if (ctx.dialect === 'tfjs') validateTfjs(config, false);

@@ -4,7 +4,7 @@
 
 import { dimMul, type Dim, type Shape } from '../graph/shape';
 import { allKnown, checkKerasDataFormat, checkKerasTuple, intTuple, invalid, num, pyRepr } from './config';
-import { channelAxis, channelDim, checkKerasPadding, convOutputShape, validateTfjs } from './conv';
+import { channelAxis, channelDim, checkKerasPadding, convOutputShape, NON_POSITIVE_NOTE, validateTfjs } from './conv';
 import { checkInputSpec } from './inputSpec';
 import { LayerError, type ArgDef, type CallContext, type ConfigValue, type InputSpec, type LayerConfig, type LayerDef, type WeightDef } from './types';
 
@@ -125,6 +125,9 @@ function makeSeparable(className: string, tfjsFactory: string | undefined, rank:
     className,
     tfjsFactory,
     aliases,
+    notes: tfjsFactory
+      ? `TF.js rejects kernelInitializer/kernelRegularizer/kernelConstraint (not modelled: no such argument here) and accepts depthMultiplier <= 0 (Keras rejects it). An unknown channel count leaves the kernel sizes unknown (TF.js throws). ${NON_POSITIVE_NOTE}`
+      : 'Keras only (TF.js 4.22 has no such layer).',
     args: separableArgs(rank),
     // TF.js checks the rank in build (checkTfjsRank) before any spec.
     inputSpec: (_config, ctx) => (ctx.dialect === 'keras' ? { minNdim: rank + 2 } : undefined),
@@ -165,6 +168,9 @@ function makeDepthwise(className: string, tfjsFactory: string | undefined, rank:
   return {
     className,
     tfjsFactory,
+    notes: tfjsFactory
+      ? `TF.js computes the output shape without dilation, declares no input spec (a later call with another channel count goes unchecked there; a 5-D input is reported here as an ndim mismatch) and accepts depthMultiplier <= 0 (Keras rejects it). ${NON_POSITIVE_NOTE}`
+      : 'Keras only (TF.js 4.22 has no such layer).',
     args: depthwiseArgs(rank),
     inputSpec: (_config, ctx) => (ctx.dialect === 'keras' ? { minNdim: rank + 2 } : undefined),
     validateConfig(config, ctx) {

@@ -4,7 +4,7 @@
 
 import { dimAdd, dimMul, dimSub, formatShapePython, type Dim, type Shape } from '../graph/shape';
 import { channelsFirst, checkJsUnion, checkKerasDataFormat, checkKerasTuple, invalid, pyRepr, pyStr, unknownLayout } from './config';
-import { hasNonPositive, nonPositiveSizeError } from './conv';
+import { hasNonPositive, NON_POSITIVE_NOTE, nonPositiveSizeError } from './conv';
 import { isUnknown, LayerError, type ArgDef, type ConfigValue, type LayerConfig, type LayerDef } from './types';
 
 type Pair = [number | null, number | null];
@@ -104,6 +104,7 @@ function makeZeroPadding(className: string, tfjsFactory: string | undefined, ran
   return {
     className,
     tfjsFactory,
+    notes: tfjsFactory ? "TF.js does not check dataFormat; a negative padding shrinks the input in both runtimes." : 'Keras only (TF.js 4.22 has no such layer).',
     // ZeroPadding1D has no data_format in Keras 3 (always channels-last).
     args: [{ py: 'padding', js: 'padding', default: defaultPadding }, ...(rank > 1 ? [dataFormatArg] : [])],
     inputSpec: () => ({ ndim: rank + 2 }),
@@ -129,6 +130,7 @@ function makeUpSampling(className: string, tfjsFactory: string | undefined, rank
   return {
     className,
     tfjsFactory,
+    notes: tfjsFactory ? 'TF.js indexes `size` as an array: a plain number gives NaN sizes there (unknown sizes in the catalog; Keras expands it).' : 'Keras only (TF.js 4.22 has no such layer).',
     args:
       rank === 1
         ? // Keras's UpSampling1D takes one int and has neither data_format nor interpolation.
@@ -183,6 +185,9 @@ function makeCropping(className: string, tfjsFactory: string | undefined, rank: 
   return {
     className,
     tfjsFactory,
+    notes: tfjsFactory
+      ? `TF.js checks no argument (a bad dataFormat reads as channels-last), requires \`cropping\`, and computes an unknown size minus the crop as a negative number (unknown in the catalog). Cropping that leaves no size: ${NON_POSITIVE_NOTE}`
+      : 'Keras only (TF.js 4.22 has no such layer).',
     args: [
       // TF.js's cropping2D requires `cropping` (its constructor reads `args.cropping[0]`); without it TF.js throws a
       // TypeError, which the catalog does not imitate: the Keras default is used instead (see the test).

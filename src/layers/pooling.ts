@@ -16,7 +16,7 @@ import {
   pyStr,
   unknownLayout,
 } from './config';
-import { convOutputLength, hasNonPositive, nonPositiveSizeError, spatialAxes } from './conv';
+import { convOutputLength, hasNonPositive, NON_POSITIVE_NOTE, nonPositiveSizeError, spatialAxes } from './conv';
 import { isUnknown, LayerError, type ArgDef, type ConfigValue, type LayerConfig, type LayerDef } from './types';
 
 function poolArgs(rank: number): ArgDef[] {
@@ -76,6 +76,9 @@ function makePooling(className: string, tfjsFactory: string, rank: number, alias
     tfjsFactory,
     tfjsAliases,
     aliases,
+    notes:
+      (rank === 1 ? "TF.js's 1-D pooling has no dataFormat (always channels-last). " : '') +
+      `TF.js accepts padding 'causal' (computed as 'valid'); Keras rejects it. ${NON_POSITIVE_NOTE}`,
     args: poolArgs(rank),
     inputSpec: () => ({ ndim: rank + 2 }),
     validateConfig(config, ctx) {
@@ -127,6 +130,9 @@ function makeGlobalPooling(className: string, tfjsFactory: string | undefined, r
     tfjsFactory,
     tfjsAliases,
     aliases,
+    notes: tfjsFactory
+      ? `\`keepdims\` is Keras only (TF.js always drops the pooled axes)${rank === 1 ? "; TF.js's GlobalPooling1D has no dataFormat" : ''}.`
+      : 'Keras only (TF.js 4.22 has no 3-D global pooling).',
     args: [
       // TF.js's GlobalPooling1D has no dataFormat (always channels-last); its GlobalPooling2D has one.
       rank === 1 ? { py: 'data_format', default: null } : { py: 'data_format', js: 'dataFormat', default: null, jsDefault: 'channelsLast' },

@@ -140,6 +140,10 @@ function makeRecurrent(className: string, tfjsFactory: string, args: ArgDef[], c
     className,
     tfjsFactory,
     args,
+    notes:
+      (className === 'GRU'
+        ? 'Keras 3 defaults to reset_after=True (a second bias per gate); TF.js 4.22 implements only resetAfter=false (and throws for true), so parameter counts differ. '
+        : '') + 'An unknown feature size leaves the weights unknown (TF.js throws). initial_state inputs are not modelled.',
     inputSpec: () => ({ ndim: 3 }),
     returnsList: (config) => config.return_state === true,
     validateConfig(config, ctx) {

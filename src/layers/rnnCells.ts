@@ -19,6 +19,11 @@ import { isNestedLayer, isUnknown, UNKNOWN, type ArgDef, type CallContext, type 
 /** A cell's signature is its layer's minus what belongs to the sequence loop (and the layer-only arguments). */
 const loopOnly = new Set(['return_sequences', 'return_state', 'go_backwards', 'stateful', 'unroll', 'activity_regularizer', 'use_cudnn']);
 const cellArgs = (args: ArgDef[]): ArgDef[] => args.filter((a) => !loopOnly.has(a.py));
+/** Keras's GRUCell takes reset_after before seed (the GRU layer the other way round). */
+const gruCellArgs = (args: ArgDef[]): ArgDef[] => {
+  const list = cellArgs(args).filter((a) => a.py !== 'seed');
+  return [...list, ...args.filter((a) => a.py === 'seed')];
+};
 
 const cells: Record<string, Cell & { gru: boolean }> = {
   SimpleRNNCell: { gates: 1, states: 1, gru: false },
@@ -114,6 +119,8 @@ function validateCellArgument(v: ConfigValue | undefined, ctx: CallContext): voi
 const RNN: LayerDef = {
   className: 'RNN',
   tfjsFactory: 'rnn',
+  notes:
+    "A StackedRNNCells's states are listed in cell order by Keras (its nested list flattened here) and last cell first by TF.js. A cell that is not statically known gives unknown sizes, and with return_state only the output. initial_state and constants are not modelled.",
   args: [
     // A cell layer, or a list of them (both runtimes then stack them in a StackedRNNCells).
     { py: 'cell', js: 'cell' },
@@ -155,7 +162,8 @@ function makeCell(className: string, tfjsFactory: string, args: ArgDef[]): Layer
   return {
     className,
     tfjsFactory,
-    args: cellArgs(args),
+    notes: 'Modelled as an argument of RNN / StackedRNNCells; called on its own only as (batch, features) → (batch, units).',
+    args: cell.gru ? gruCellArgs(args) : cellArgs(args),
     validateConfig(config, ctx) {
       if (ctx.dialect === 'tfjs' && cell.gru && config.reset_after === true) {
         throw invalid('GRUCell does not support reset_after parameter set to true.');
@@ -174,6 +182,7 @@ function makeCell(className: string, tfjsFactory: string, args: ArgDef[]): Layer
 const StackedRNNCells: LayerDef = {
   className: 'StackedRNNCells',
   tfjsFactory: 'stackedRNNCells',
+  notes: 'Modelled as the cell of RNN; TF.js does not check that its entries are cells.',
   args: [{ py: 'cells', js: 'cells' }],
   validateConfig(config, ctx) {
     const list = config.cells;
