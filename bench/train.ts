@@ -119,11 +119,13 @@ else:
 
 function torchNow(): { scenario3Seconds: number; mlpEpochSeconds: number; mlpEpochCpuSeconds: number } | null {
   const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
-  if (spawnSync('python3', ['-c', 'import torch'], { stdio: 'ignore' }).status !== 0) return null;
+  // Debian's python3-torch lives in the system interpreter, which a pyenv/venv python3 on PATH may hide.
+  const python = ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0);
+  if (!python) return null;
   const t0 = performance.now();
-  const s3 = spawnSync('python3', ['-c', TORCH_SCRIPT, 'scenario3'], { encoding: 'utf8' });
+  const s3 = spawnSync(python, ['-c', TORCH_SCRIPT, 'scenario3'], { encoding: 'utf8' });
   const scenario3Seconds = (performance.now() - t0) / 1000;
-  const mlp = spawnSync('python3', ['-c', TORCH_SCRIPT, 'mlp'], { encoding: 'utf8' });
+  const mlp = spawnSync(python, ['-c', TORCH_SCRIPT, 'mlp'], { encoding: 'utf8' });
   if (s3.status !== 0 || mlp.status !== 0) return null;
   const m = JSON.parse(mlp.stdout.trim().split('\n').pop()!) as { wall: number; cpu: number };
   return { scenario3Seconds, mlpEpochSeconds: m.wall, mlpEpochCpuSeconds: m.cpu };

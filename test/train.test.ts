@@ -13,6 +13,7 @@ import type { AnalysisResult, DataSpec, TrainingIR } from '../src/graph/ir';
 import { buildModel } from '../src/train/buildModel';
 import { startTraining, TrainError, trainInChild } from '../src/train/client';
 import { DataError, makeDataSet, readNpy, readText } from '../src/train/data';
+import { estimateTrainingMemory } from '../src/train/estimate';
 import { arrayRepr, formatWeights } from '../src/train/format';
 import type { NestedNumbers, TrainResult } from '../src/train/protocol';
 import { train } from '../src/train/session';
@@ -289,6 +290,16 @@ describe('data', () => {
     for (let r = 0; r < 32; r++) assert.equal(Array.from(d.y[0].data.slice(r * 4, r * 4 + 4)).reduce((a, b) => a + b, 0), 1);
     assert.ok(d.notes.some((n) => /read from a database/.test(n)));
     assert.throws(() => makeDataSet(model, [{ kind: 'zeros', shape: [8, 3] }], [{ kind: 'zeros', shape: [9, 4] }], { baseDir: FIXTURES, seed: 1 }), DataError);
+  });
+
+  it('estimates training memory from the IR: weights, gradients and Adam slots; activations; data', () => {
+    const a = analyze('examples/python/scenario3_shared_dense.py');
+    const e = estimateTrainingMemory(a, a.models[0], { samples: 10 });
+    assert.equal(e.parameterBytes, 30 * 4 * 4);
+    // Batch 32: input, two Dense outputs and the softmax, 5 floats each, forward and backward.
+    assert.equal(e.activationBytes, 4 * 32 * 5 * 4 * 2);
+    assert.equal(e.dataBytes, 2 * 10 * 5 * 4);
+    assert.equal(e.totalBytes, e.parameterBytes + e.activationBytes + e.dataBytes);
   });
 
   it('losses per output as Keras reads them: one for all, a list, a dict by output name', () => {

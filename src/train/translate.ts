@@ -1,7 +1,7 @@
 // Translates an IR model's layers into TF.js layer configs (Keras argument names and values → TF.js keys and values)
 // and decides, without loading TF.js, whether TF.js can build the model at all. It builds nothing itself.
 
-import type { AnalysisResult, LayerIR, ModelIR, SourceRange } from '../graph/ir';
+import type { AnalysisResult, LayerIR, ModelIR } from '../graph/ir';
 import { layerByKerasName } from '../layers/registry';
 import { isNestedLayer, isUnknown, type ArgDef, type ConfigValue, type LayerDef } from '../layers/types';
 
@@ -217,8 +217,4 @@ export function pickModel(analysis: AnalysisResult, name?: string): ModelIR {
   const m = analysis.models.find((x) => x.name === name || x.variable === name);
   if (!m) throw new UnsupportedError(`${analysis.file}: no model named "${name}" (models: ${analysis.models.map((x) => x.variable ?? x.name).join(', ')})`);
   return m;
-}
-
-export function rangeLine(r: SourceRange | null | undefined): string {
-  return r ? `line ${r.line}` : 'unknown line';
 }
