@@ -80,6 +80,7 @@ export function analyzeText(text: string, fileName: string, options: AnalyzeOpti
   const host = new KerasHost(g, lang);
   interp = new Interpreter(text, lang, host, options.fuel ?? DEFAULT_FUEL);
   const evaluator = interp;
+  host.interp = interp;
   host.callFunction = (f, args, node) => evaluator.callValue(f, { positional: args, keywords: new Map(), node }, node);
   for (const e of lowered.syntaxErrors) g.diagnose('error', 'syntax-error', e.message, e);
   try {
@@ -92,6 +93,15 @@ export function analyzeText(text: string, fileName: string, options: AnalyzeOpti
     }
   }
   analyzeModelBuilders(interp, host, g);
+  // Subclassed models the code never builds still show their graph, on inputs of unknown shape.
+  for (const inst of host.subclassedModels) {
+    if (inst.keras?.model) continue;
+    try {
+      host.buildSubclassed(inst, [null], inst.keras?.model?.node ?? { start: 0, end: 0 });
+    } catch (e) {
+      if (!(e instanceof FuelExhausted)) throw e;
+    }
+  }
   for (const { node, message } of interp.limits.values()) g.diagnose('information', 'analysis-limit', message, node);
   const models = host.models.map((m) => {
     try {

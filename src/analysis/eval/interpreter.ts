@@ -48,6 +48,8 @@ export interface Host {
   index(obj: Value, index: Value, node: A.Index): Value | undefined;
   /** A value was bound to a variable name (names layers/models after their variables). */
   bound(name: string, value: Value, node: A.Node): void;
+  /** An instance of a user class is being created (before its constructor runs). */
+  newInstance(inst: InstanceV, args: ArgValues, node: A.Node): void;
   globals(): Map<string, Value>;
 }
 
@@ -618,6 +620,7 @@ export class Interpreter {
 
   private instantiate(cls: ClassV, args: ArgValues, node: A.Node): Value {
     const inst: InstanceV = { kind: 'instance', cls, attrs: new Map() };
+    this.host.newInstance(inst, args, node);
     const init = classAttr(cls, this.lang === 'python' ? '__init__' : 'constructor');
     if (init?.kind === 'func') this.callFunction({ ...init, self: inst }, args, node);
     return inst;

@@ -8,6 +8,8 @@ import { isUnknown, UNKNOWN, type ConfigValue, type LayerConfig, type LayerDef }
 import type { Shape } from '../../graph/shape';
 import { intOf, iterate } from './builtins';
 import { replayModel } from './replay';
+import { buildSubclassedModel, callSubclassedLayer, kerasBaseKind, shapesFromBuildArg, type SubclassContext } from './subclass';
+import type { Interpreter } from './interpreter';
 import { dataAttr, numpyAttr, optimizerFactory, recordCompile, recordFit, tfjsDataAttr } from './training';
 import type { GraphBuilder } from './graphBuilder';
 import type { Host } from './interpreter';
@@ -21,7 +23,7 @@ import {
   UNKNOWN_VALUE,
   type ArgValues,
   type BuiltinV,
-  type ClassV,
+  type InstanceV,
   type LayerClassV,
   type LayerObj,
   type ModelObj,
@@ -55,6 +57,19 @@ export class KerasHost implements Host {
   /** The layer object standing for each model that is called as a layer, by model id (and back). */
   readonly modelLayers = new Map<number, LayerObj>();
   private readonly layerModels = new Map<number, ModelObj>();
+  /** Subclassed models created so far (built at the end with unknown inputs if the code never builds them). */
+  readonly subclassedModels: InstanceV[] = [];
+  /** Set by the pipeline. */
+  interp: Interpreter | undefined;
+  private get subclassCtx(): SubclassContext {
+    return {
+      g: this.g,
+      interp: () => this.interp,
+      models: this.models,
+      callModel: (m, input, node) => this.callModel(m, input, node),
+      tensorsOf: (v) => tensorsOf(v),
+    };
+  }
   /** Set by the pipeline: runs a user function (to infer Lambda shapes). */
   callFunction: ((f: Value, args: Value[], node: A.Node) => Value) | undefined;
 
@@ -92,6 +107,8 @@ export class KerasHost implements Host {
         return this.modelAttr(obj.model, name);
       case 'data':
         return dataAttr(obj, name, this.dialectLang);
+      case 'instance':
+        return obj.keras ? this.subclassAttr(obj, name) : undefined;
       default:
         return undefined;
     }
@@ -179,29 +196,87 @@ export class KerasHost implements Host {
         return this.callLayerValue(callee.layer, layerInput(callee.layer, args), args, node);
       case 'model':
         return this.callModel(callee.model, args.positional[0] ?? args.keywords.get('inputs') ?? UNKNOWN_VALUE, node);
-      case 'class':
-        return this.isKerasSubclass(callee) ? this.createCustomLayer(callee, args, node) : undefined;
+      case 'instance':
+        return callee.keras ? this.callSubclassed(callee, args.positional[0] ?? args.keywords.get('inputs') ?? UNKNOWN_VALUE, node) : undefined;
       default:
         return undefined;
     }
   }
 
-  private isKerasSubclass(cls: ClassV, depth = 0): boolean {
-    if (depth > 20) return false;
-    return cls.bases.some(
-      (b) =>
-        (b.kind === 'layerclass' && !b.def) ||
-        (b.kind === 'builtin' && KERAS_MODEL_CLASSES.has(b.name.replace(/^keras\./, ''))) ||
-        (b.kind === 'class' && this.isKerasSubclass(b, depth + 1)),
-    );
+  /** A user class extending a Keras Layer/Model is named when created, as Keras's `Layer.__init__` does. */
+  newInstance(inst: InstanceV, args: ArgValues): void {
+    const kind = kerasBaseKind(inst.cls);
+    if (!kind) return;
+    const cfg = this.g.dialect === 'tfjs' && args.positional[0]?.kind === 'dict' ? args.positional[0].entries.get('s:name')?.value : args.keywords.get('name');
+    const name = cfg?.kind === 'str' ? cfg.value : this.g.autoName(inst.cls.name);
+    inst.keras = { kind, name };
+    if (kind === 'model') this.subclassedModels.push(inst);
   }
 
-  /** A user-defined Layer/Model subclass: an opaque layer named after its class (followed in a later milestone). */
-  private createCustomLayer(cls: ClassV, args: ArgValues, node: A.Call): Value {
-    const name = args.keywords.get('name');
-    const layer = this.g.createLayer(undefined, cls.name, {}, node, name?.kind === 'str' ? name.value : undefined);
-    return { kind: 'layer', layer };
+  private callSubclassed(inst: InstanceV, input: Value, node: { start: number; end: number }): Value {
+    if (inst.keras!.kind === 'layer') return callSubclassedLayer(this.subclassCtx, inst, input, node);
+    const tensors = tensorsOf(input);
+    if (tensors.length === 0) {
+      // called on data (np.zeros((1, 32))): that builds the model; the result is not a symbolic tensor
+      const shape = input.kind === 'data' && 'shape' in input.spec ? input.spec.shape : null;
+      if (shape) this.buildSubclassed(inst, [[null, ...shape.slice(1)]], node);
+      return UNKNOWN_VALUE;
+    }
+    const model = this.buildSubclassed(inst, tensors.map((t) => this.g.tensors[t].shape), node);
+    return model ? this.callModel(model, input, node) : UNKNOWN_VALUE;
   }
+
+  buildSubclassed(inst: InstanceV, shapes: (Shape | null)[], node: { start: number; end: number }): ModelObj | undefined {
+    const model = buildSubclassedModel(this.subclassCtx, inst, shapes, node);
+    if (model && inst.keras?.variable && model.variable === null) model.variable = inst.keras.variable;
+    const compile = this.pendingCompile.get(inst);
+    if (model && compile) {
+      this.pendingCompile.delete(inst);
+      const attr = this.modelAttr(model, 'compile');
+      if (attr?.kind === 'builtin') attr.fn(compile, undefined);
+    }
+    return model;
+  }
+
+  private subclassAttr(inst: InstanceV, name: string): Value | undefined {
+    const state = inst.keras!;
+    const method = (fn: (a: ArgValues) => Value): BuiltinV => ({ kind: 'builtin', name: `${inst.cls.name}.${name}`, fn });
+    if (name === 'apply') return method((a) => this.callSubclassed(inst, a.positional[0] ?? UNKNOWN_VALUE, a.node));
+    if (name === 'name') return str(state.name);
+    if (state.kind !== 'model') return undefined;
+    switch (name) {
+      case 'build':
+        return method((a) => {
+          this.buildSubclassed(inst, shapesFromBuildArg(a.positional[0] ?? a.keywords.get('input_shape')), a.node);
+          return NONE;
+        });
+      case 'compile':
+      case 'fit': {
+        return method((a) => {
+          const x = a.positional[0] ?? a.keywords.get('x');
+          const shape = x?.kind === 'data' && 'shape' in x.spec ? x.spec.shape : null;
+          if (name === 'fit' && !state.model && shape) this.buildSubclassed(inst, [[null, ...shape.slice(1)]], a.node);
+          const model = state.model;
+          const attr = model ? this.modelAttr(model, name) : undefined;
+          if (attr?.kind === 'builtin') return attr.fn(a, undefined);
+          // compile() before the model is built: remember it for when it is
+          if (name === 'compile') this.pendingCompile.set(inst, a);
+          return UNKNOWN_VALUE;
+        });
+      }
+      case 'summary':
+      case 'predict':
+      case 'evaluate':
+      case 'save':
+      case 'save_weights':
+        return method(() => UNKNOWN_VALUE);
+      default:
+        return undefined;
+    }
+  }
+
+  /** compile() calls made before a subclassed model had a graph. */
+  readonly pendingCompile = new Map<InstanceV, ArgValues>();
 
   /** `Dense(10, activation='relu')` / `tf.layers.dense({units: 10})`. */
   private createLayer(cls: LayerClassV, args: ArgValues, node: A.Call): Value {
@@ -465,7 +540,7 @@ export class KerasHost implements Host {
     model.outputs = [r.outputs[0]];
   }
 
-  private modelAttr(model: ModelObj, name: string): Value | undefined {
+  modelAttr(model: ModelObj, name: string): Value | undefined {
     const method = (fn: (a: ArgValues) => Value): BuiltinV => ({ kind: 'builtin', name: `Model.${name}`, fn });
     switch (name) {
       case 'apply':
@@ -565,6 +640,10 @@ export class KerasHost implements Host {
   }
 
   bound(name: string, value: Value): void {
+    if (value.kind === 'instance' && value.keras && value.keras.variable === undefined) {
+      value.keras.variable = name;
+      if (value.keras.model && value.keras.model.variable === null) value.keras.model.variable = name;
+    }
     if (value.kind === 'layer' && !this.layerVarBound.has(value.layer.id)) {
       this.layerVarBound.add(value.layer.id);
       this.g.layers[value.layer.id].variable = name;

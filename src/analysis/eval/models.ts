@@ -109,7 +109,8 @@ export function finalizeModel(g: GraphBuilder, model: ModelObj): ModelIR {
     ]);
   }
 
-  const operations = model.kind === 'sequential' ? (model.seqLayers ?? []).map((l) => l.id) : layers;
+  // Sequential and subclassed models list no InputLayer (Keras creates none for a subclassed model).
+  const operations = model.kind === 'sequential' ? (model.seqLayers ?? []).map((l) => l.id) : model.subclass ? layers.filter((l) => g.layers[l].className !== 'InputLayer') : layers;
   const modelLayers = operations.filter((l) => !g.layers[l].op);
   let total: number | null = 0;
   let trainable: number | null = 0;

@@ -90,6 +90,19 @@ export interface InstanceV {
   kind: 'instance';
   cls: ClassV;
   attrs: Map<string, Value>;
+  /** Set for instances of Keras Layer/Model subclasses (and TF.js `extends tf.layers.Layer`). */
+  keras?: SubclassState;
+}
+export interface SubclassState {
+  kind: 'layer' | 'model';
+  /** the runtime name, allocated when the object is created (as Keras's `Layer.__init__` does) */
+  name: string;
+  /** for layers: the graph node standing for every call of it */
+  layer?: LayerObj;
+  /** for models: the graph built by running `call` on symbolic inputs */
+  model?: ModelObj;
+  /** the variable the object was first bound to */
+  variable?: string;
 }
 export interface UnknownV {
   kind: 'unknown';
@@ -171,6 +184,8 @@ export interface ModelObj {
   variable: string | null;
   /** filled by compile() and fit() */
   training?: TrainingIR;
+  /** set for subclassed models: the class name (the model's own InputLayers are not among its layers) */
+  subclass?: string;
   /** set when the model was made by analyzing a model-building function on its own */
   builder?: { function: string; symbolic: string[] };
 }
