@@ -145,6 +145,15 @@ describe('building TF.js models from the IR', () => {
     assert.equal([...planModel(ts, ts.models[0]).layers.values()].find((p) => p.factory === 'dense')!.config.kernelInitializer, undefined);
   });
 
+  it('an input with a symbolic or unknown dimension is refused before building', () => {
+    const a = analyzeCode('import keras\ndef build(n):\n    x = keras.Input(shape=(n,))\n    return keras.Model(x, keras.layers.Dense(2)(x))\nm = build(4)\n', 'sym.py');
+    const b = analyzeCode('import keras\nx = keras.Input(shape=(4,))\nm = keras.Model(x, keras.layers.Dense(2)(x))\n', 'ok.py');
+    b.tensors[0].shape = [null, 'n'];
+    assert.throws(() => planModel(b, b.models[0]), /Input "input_layer" \(InputLayer, line 2\) of model "functional" has shape \(None, n\); training needs every dimension but the batch/);
+    // A called builder gives concrete shapes and trains.
+    assert.doesNotThrow(() => planModel(a, a.models[a.models.length - 1]));
+  });
+
   it('a Keras-only option at a non-default value is refused, naming the layer, its line and the option', () => {
     const a = analyzeCode('import keras\nx = keras.Input(shape=(4,))\ny = keras.layers.BatchNormalization(synchronized=True)(x)\nm = keras.Model(x, y)\n', 'bn.py');
     assert.throws(() => planModel(a, a.models[0]), (e: unknown) => e instanceof UnsupportedError && /"batch_normalization" \(BatchNormalization, line 3\).*`synchronized`/.test(e.message));

@@ -112,7 +112,7 @@ export function buildModel(analysis: AnalysisResult, model: ModelIR, plan: Model
   } catch (e) {
     throw new UnsupportedError(`TF.js cannot assemble model "${model.name}": ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (model.totalParams !== null && tfModel.countParams() !== model.totalParams) {
+  if (typeof model.totalParams === 'number' && tfModel.countParams() !== model.totalParams) {
     const n = tfModel.countParams();
     tfModel.dispose();
     throw new UnsupportedError(`TF.js's model "${model.name}" has ${n} parameters, the analysis counts ${model.totalParams}; not training a network that differs from the code.`);

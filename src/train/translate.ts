@@ -205,6 +205,15 @@ export function planModel(analysis: AnalysisResult, model: ModelIR): ModelPlan {
     if (layers.has(call.layer)) continue;
     const layer = byId.get(call.layer);
     if (!layer) throw new UnsupportedError(`Model "${model.name}": a call refers to an unknown layer.`);
+    if (layer.className === 'InputLayer') {
+      // TF.js needs every dimension but the batch; a symbolic one (a parameter of a model-building function) or an
+      // unknown one cannot be trained without guessing.
+      const shape = analysis.tensors.find((t) => t.id === call.outputs[0])?.shape ?? null;
+      if (shape === null || shape.slice(1).some((d) => typeof d !== 'number')) {
+        const shown = shape === null ? 'unknown' : `(${shape.map((d) => (d === null ? 'None' : String(d))).join(', ')})`;
+        throw new UnsupportedError(`Input ${where(layer)} of model "${model.name}" has shape ${shown}; training needs every dimension but the batch to be a known number.`, layer.name, layer.range.line);
+      }
+    }
     layers.set(call.layer, planLayer(layer, python, notes));
   }
   return { model, layers, notes };
