@@ -7,6 +7,7 @@ import { poolingLayers } from '../src/layers/pooling';
 import { recurrentLayers } from '../src/layers/recurrent';
 import { depthwiseLayers } from '../src/layers/depthwise';
 import { convLstmLayers } from '../src/layers/convLstm';
+import { rnnCellLayers } from '../src/layers/rnnCells';
 import { UNKNOWN, type LayerDef } from '../src/layers/types';
 import { catalogOutcomeForDef, rng, type Outcome } from './support/tfjsOracle';
 
@@ -14,7 +15,7 @@ import { catalogOutcomeForDef, rng, type Outcome } from './support/tfjsOracle';
 // facts conflict. Take a call that succeeds; make any one argument statically unknown, or some input sizes
 // unknown (null) or symbolic ('n'): the call must still succeed, with the same output rank(s).
 
-const defs = new Map([...convLayers, ...depthwiseLayers, ...poolingLayers, ...paddingLayers, ...recurrentLayers, ...convLstmLayers].map((d) => [d.className, d]));
+const defs = new Map([...convLayers, ...depthwiseLayers, ...poolingLayers, ...paddingLayers, ...recurrentLayers, ...convLstmLayers, ...rnnCellLayers].map((d) => [d.className, d]));
 
 type Case = { layer: string; keras: Record<string, unknown>; tfjs: Record<string, unknown>; shape: Shape };
 
@@ -48,6 +49,8 @@ const cases: Case[] = [
   { layer: 'DepthwiseConv1D', keras: { kernel_size: 3 }, tfjs: {}, shape: [null, 7, 2] },
   { layer: 'ConvLSTM2D', keras: { filters: 2, kernel_size: 3 }, tfjs: { filters: 2, kernelSize: 3, kernelInitializer: 'zeros', recurrentInitializer: 'zeros' }, shape: [null, 4, 6, 6, 2] },
   { layer: 'ConvLSTM1D', keras: { filters: 2, kernel_size: 3 }, tfjs: {}, shape: [null, 4, 6, 2] },
+  // The cell as the evaluator hands it over (a nested layer); a list of cells is a stack.
+  { layer: 'RNN', keras: { cell: [{ $layer: 'LSTMCell', name: 'c1', config: { units: 4 } }, { $layer: 'GRUCell', name: 'c2', config: { units: 3, reset_after: true } }] }, tfjs: { cell: { $layer: 'LSTMCell', name: 'c', config: { units: 4 } } }, shape: [null, 7, 3] },
   { layer: 'SimpleRNN', keras: { units: 4 }, tfjs: { units: 4 }, shape: [null, 7, 3] },
   { layer: 'LSTM', keras: { units: 4, return_state: true }, tfjs: { units: 4, returnState: true }, shape: [null, 7, 3] },
   { layer: 'GRU', keras: { units: 4 }, tfjs: { units: 4 }, shape: [null, 7, 3] },
