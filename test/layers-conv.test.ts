@@ -25,8 +25,8 @@ function randomConv(r: R, factory: string): { config: Record<string, unknown>; s
   // Input: mostly the right rank, sometimes one more or one less; spatial sizes sometimes unknown; channels known
   // (an unknown channel count is an explicit case below).
   const ndim = roll >= 90 ? r.pick([rank + 1, rank + 3]) : rank + 2;
-  // 3-D volumes stay small so that 'valid' kernels still fit now and then.
-  const dims = Array.from({ length: ndim - 1 }, () => (r.int(0, 9) === 0 ? null : r.int(1, rank === 3 ? 8 : 12)));
+  // 3-D volumes start at 3 so that most valid kernels fit all three axes at once.
+  const dims = Array.from({ length: ndim - 1 }, () => (r.int(0, 9) === 0 ? null : r.int(rank === 3 ? 3 : 1, 12)));
   const first = config.dataFormat === 'channelsFirst';
   if (first) dims[0] = r.int(1, 6);
   else dims[dims.length - 1] = r.int(1, 6);
