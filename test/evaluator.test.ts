@@ -524,3 +524,45 @@ net = Net()
     assert.equal(r.models[0].totalParams, null);
   });
 });
+
+describe('framework helpers with a static meaning', () => {
+  it('image_data_format, int_shape, a layers module passed in, and Lambda bodies using backend ops', () => {
+    const r = py(`
+from tensorflow.keras import backend as K
+from keras import layers, Input, Model, ops
+
+def block(x, layers_mod):
+    channel_axis = 1 if K.image_data_format() == 'channels_first' else -1
+    filters = K.int_shape(x)[channel_axis]
+    y = layers_mod.Conv2D(filters * 2, 1)(x)
+    return layers_mod.BatchNormalization(axis=channel_axis)(y)
+
+inp = Input((8, 8, 3))
+out = block(inp, get_layers_module())
+s = layers.Lambda(lambda t: K.mean(t, axis=[1, 2]))(out)
+c = layers.Lambda(lambda t: K.concatenate([t, K.square(t)]))(s)
+e = layers.Lambda(lambda t: ops.expand_dims(t, 1))(c)
+m = Model(inp, e)
+`);
+    assert.deepEqual(codes(r), ['information:assumed-layer-class@8', 'information:assumed-layer-class@9']);
+    assert.deepEqual(shapeOf(r, 'conv2d'), [null, 8, 8, 6]);
+    assert.deepEqual(shapeOf(r, 'lambda'), [null, 6]);
+    assert.deepEqual(shapeOf(r, 'lambda_1'), [null, 12]);
+    assert.deepEqual(shapeOf(r, 'lambda_2'), [null, 1, 12]);
+    assert.ok(!r.layers.some((l) => l.op), 'trial evaluations of Lambda bodies leave no operations behind');
+  });
+  it('backend ops on tensors outside Lambdas are operations: graph nodes that are not layers', () => {
+    const r = py(`
+from keras import layers, Input, Model, ops
+x = Input((4, 6))
+pooled = ops.sum(x, axis=1, keepdims=True)
+y = layers.Dense(3)(pooled + 1.0)
+m = Model(x, y)
+`);
+    assert.deepEqual(codes(r), []);
+    const m = r.models[0];
+    assert.deepEqual(m.operations.map((id) => r.layers[id].name), ['input_layer', 'sum', 'add', 'dense']);
+    assert.deepEqual(m.layers.map((id) => r.layers[id].name), ['input_layer', 'dense']);
+    assert.deepEqual(shapeOf(r, 'dense'), [null, 1, 3]);
+  });
+});

@@ -163,6 +163,7 @@ export type DiagnosticCode =
   | 'unused-input'
   | 'unknown-layer'
   | 'unknown-import'
+  | 'assumed-layer-class'
   | 'analysis-limit'
   | 'internal-error';
 

@@ -8,6 +8,7 @@ import { isUnknown, UNKNOWN, type ConfigValue, type LayerConfig, type LayerDef }
 import type { Shape } from '../../graph/shape';
 import { intOf, iterate } from './builtins';
 import { replayModel } from './replay';
+import { backendFunction, type OpContext } from './backendOps';
 import { buildSubclassedModel, callSubclassedLayer, kerasBaseKind, shapesFromBuildArg, type SubclassContext } from './subclass';
 import type { Interpreter } from './interpreter';
 import { dataAttr, numpyAttr, optimizerFactory, recordCompile, recordFit, tfjsDataAttr } from './training';
@@ -40,6 +41,7 @@ const PY_MODULES: [RegExp, string][] = [
   [/^(tensorflow\.)?keras\.optimizers(\.[\w.]+)?$/, 'keras.optimizers'],
   [/^(tensorflow\.)?keras\.(losses|metrics|regularizers|initializers|constraints|callbacks|utils|applications|datasets|preprocessing)(\.[\w.]+)?$/, 'keras.other'],
   [/^tensorflow$/, 'tensorflow'],
+  [/^tensorflow\.math$/, 'tensorflow.math'],
   [/^numpy$/, 'numpy'],
   [/^numpy\.random$/, 'numpy.random'],
 ];
@@ -109,6 +111,9 @@ export class KerasHost implements Host {
         return dataAttr(obj, name, this.dialectLang);
       case 'instance':
         return obj.keras ? this.subclassAttr(obj, name) : undefined;
+      case 'unknown':
+      case 'sym':
+        return this.assumedLayerClass(name, node);
       default:
         return undefined;
     }
@@ -119,7 +124,14 @@ export class KerasHost implements Host {
       case 'tensorflow':
         if (name === 'keras') return { kind: 'module', path: 'keras', known: true };
         if (name === 'nn') return { kind: 'module', path: 'keras.activations', known: true };
-        return UNKNOWN_VALUE;
+        if (name === 'math') return { kind: 'module', path: 'tensorflow.math', known: true };
+        return backendFunction(this.opContext, name, 'tf') ?? UNKNOWN_VALUE;
+      case 'tensorflow.math':
+        return backendFunction(this.opContext, name, 'tf') ?? UNKNOWN_VALUE;
+      case 'keras.backend':
+        return backendFunction(this.opContext, name, 'backend') ?? UNKNOWN_VALUE;
+      case 'keras.ops':
+        return backendFunction(this.opContext, name, 'ops') ?? UNKNOWN_VALUE;
       case 'keras':
         if (name === 'layers') return { kind: 'module', path: 'keras.layers', known: true };
         if (name === 'models') return { kind: 'module', path: 'keras.models', known: true };
@@ -632,12 +644,37 @@ export class KerasHost implements Host {
     const cls = opClass[op];
     if (!cls) return UNKNOWN_VALUE;
     const operands = [left, right].filter((v) => v.kind === 'tensor').map((v) => (v as { id: number }).id);
-    const layer = this.g.createLayer(undefined, cls, {}, node, undefined, true);
     const shapes = [left, right].map((v) => (v.kind === 'tensor' ? this.g.tensors[v.id].shape : v.kind === 'num' ? [] : null));
-    const r = this.g.callLayer(layer, operands, node);
-    this.g.tensors[r.outputs[0]].shape = broadcast(shapes);
+    return this.opTensor(cls, operands, broadcast(shapes), node);
+  }
+
+  /** A Keras 3 operation on symbolic tensors: a named graph node (not a layer) with a computed output shape. */
+  opTensor(className: string, inputs: number[], shape: Shape | null, node: { start: number; end: number }): Value {
+    const layer = this.g.createLayer(undefined, className, {}, node, undefined, true);
+    const r = this.g.callLayer(layer, inputs, node);
+    this.g.tensors[r.outputs[0]].shape = shape;
     return { kind: 'tensor', id: r.outputs[0] };
   }
+
+  private get opContext(): OpContext {
+    return { op: (c, i, s, n) => this.opTensor(c, i, s, n), shapeOf: (t) => this.g.tensors[t].shape, lang: this.dialectLang };
+  }
+
+  /**
+   * `something.Dense(…)` where `something` cannot be resolved (a `layers` module passed in as an argument):
+   * a known Keras layer class name is taken as that class, and a note says so.
+   */
+  private assumedLayerClass(name: string, node: A.Attr): Value | undefined {
+    if (this.dialectLang !== 'python' || !/^[A-Z]/.test(name)) return undefined;
+    const def = layerByKerasName(name);
+    if (!def) return undefined;
+    if (!this.assumedAt.has(node.start)) {
+      this.assumedAt.add(node.start);
+      this.g.diagnose('information', 'assumed-layer-class', `"${name}" is taken to be keras.layers.${name}: where it comes from is not known statically.`, { start: node.nameStart, end: node.end });
+    }
+    return { kind: 'layerclass', name: def.className, def };
+  }
+  private readonly assumedAt = new Set<number>();
 
   bound(name: string, value: Value): void {
     if (value.kind === 'instance' && value.keras && value.keras.variable === undefined) {
