@@ -9,6 +9,7 @@ import { KerasHost } from './eval/kerasHost';
 import type { Value } from './eval/values';
 import { finalizeModel } from './eval/models';
 import { LineIndex } from './lineIndex';
+import { ImportedFiles, type WorkspaceAccess } from './workspace';
 import { lowerPython } from './python/lower';
 import { lowerTypeScript } from './typescript/lower';
 
@@ -25,6 +26,8 @@ export interface AnalyzeOptions {
   version?: number;
   /** Force a language instead of guessing it from the file name. */
   language?: Language;
+  /** Follow imports of project files through this (the CLI reads the disk); without it they stay unknown. */
+  workspace?: WorkspaceAccess;
 }
 
 export function lower(text: string, fileName: string, language: Language): LoweredModule {
@@ -76,11 +79,13 @@ export function analyzeText(text: string, fileName: string, options: AnalyzeOpti
   const t1 = performance.now();
   const lang = language === 'python' ? 'python' : 'js';
   let interp: Interpreter | undefined;
-  const g = new GraphBuilder(language === 'python' ? 'keras' : 'tfjs', lines, () => interp?.frames ?? []);
+  const files = new ImportedFiles(options.workspace, language, (t, f) => lower(t, f, language), fileName);
+  const g = new GraphBuilder(language === 'python' ? 'keras' : 'tfjs', (file) => (file === undefined ? lines : files.lines(file)), () => interp?.frames ?? [], () => interp?.currentFile);
   const host = new KerasHost(g, lang);
   interp = new Interpreter(text, lang, host, options.fuel ?? DEFAULT_FUEL);
   const evaluator = interp;
   host.interp = interp;
+  host.files = files;
   host.callFunction = (f, args, node) => evaluator.callValue(f, { positional: args, keywords: new Map(), node }, node);
   for (const e of lowered.syntaxErrors) g.diagnose('error', 'syntax-error', e.message, e);
   try {
@@ -130,6 +135,7 @@ export function analyzeText(text: string, fileName: string, options: AnalyzeOpti
     calls: g.calls,
     tensors: g.tensors,
     diagnostics: g.diagnostics,
+    importedFiles: files.files,
     stats: { parseMs: t1 - t0, evalMs: t2 - t1, fuelUsed: interp.fuelUsed },
   };
 }

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeText, languageOf } from '../analysis/analyze';
+import { diskWorkspace } from '../analysis/workspace';
 import type { AnalysisResult, Diagnostic } from '../graph/ir';
 import { toCliJson } from '../graph/json';
 import { renderSummary, renderSummaryTfjs } from '../graph/summary';
@@ -200,7 +201,7 @@ function analyzeFile(file: string, io: CliIo): { result: AnalysisResult } | { er
     return { error: `${file}: cannot read file: ${reason}` };
   }
   try {
-    return { result: (io.analyze ?? ((t: string, f: string) => analyzeText(t, f)))(text, file) };
+    return { result: (io.analyze ?? ((t: string, f: string) => analyzeText(t, f, { workspace: diskWorkspace })))(text, file) };
   } catch (e) {
     // The analyzer is built never to throw on user code; if it does anyway, report it instead of a stack trace.
     return { error: `${file}: internal error while analyzing: ${e instanceof Error ? e.message : String(e)}` };
@@ -231,8 +232,10 @@ function formatSummaryText(file: string, result: AnalysisResult, withHeading: bo
 /** `path:line:col: severity: message [code]`, then one `note` line per related location (the gcc convention, which
  *  editors' problem matchers already understand). */
 export function formatDiagnostic(file: string, d: Diagnostic): string {
-  let text = `${file}:${d.range.line}:${d.range.column}: ${d.severity}: ${d.message} [${d.code}]\n`;
-  for (const r of d.related) text += `${file}:${r.range.line}:${r.range.column}: note: ${r.message}\n`;
+  // A range in an imported project file names that file.
+  const at = (r: Diagnostic['range']) => `${r.file ? path.relative(process.cwd(), r.file) || r.file : file}:${r.line}:${r.column}`;
+  let text = `${at(d.range)}: ${d.severity}: ${d.message} [${d.code}]\n`;
+  for (const r of d.related) text += `${at(r.range)}: note: ${r.message}\n`;
   return text;
 }
 

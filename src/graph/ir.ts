@@ -8,6 +8,8 @@ export type Language = 'python' | 'typescript' | 'javascript';
 
 /** 1-based lines and columns (UTF-16 code units), plus 0-based offsets into the text. */
 export interface SourceRange {
+  /** Set when the range is in another workspace file than the one analyzed (an imported module). */
+  file?: string;
   start: number;
   end: number;
   line: number;
@@ -190,5 +192,7 @@ export interface AnalysisResult {
   calls: CallIR[];
   tensors: TensorIR[];
   diagnostics: Diagnostic[];
+  /** Project files whose imports were followed (absolute paths); a change in one of them changes this result. */
+  importedFiles: string[];
   stats: { parseMs: number; evalMs: number; fuelUsed: number };
 }

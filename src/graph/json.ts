@@ -29,6 +29,8 @@ export interface CliModelJson {
 }
 
 export interface CliLayerJson {
+  /** Set when it is in another project file than the one analyzed (followed through an import). */
+  file?: string;
   name: string;
   className: string;
   line: number;
@@ -45,6 +47,8 @@ export interface CliLayerJson {
 }
 
 export interface CliCallJson {
+  /** Set when it is in another project file than the one analyzed (followed through an import). */
+  file?: string;
   line: number;
   /** Shapes of the call's input tensors; `null` where a tensor's shape is unknown. */
   inputShapes: (Shape | null)[];
@@ -56,6 +60,8 @@ export interface CliCallJson {
 }
 
 export interface CliDiagnosticJson {
+  /** Set when it is in another project file than the one analyzed (followed through an import). */
+  file?: string;
   severity: Severity;
   code: string;
   message: string;
@@ -114,6 +120,7 @@ function layerJson(result: AnalysisResult, layer: LayerIR, modelCalls: Set<numbe
     shared: layer.calls.length > 1,
     known: layer.known,
     config: layer.config,
+    ...(layer.range.file ? { file: layer.range.file } : {}),
   };
 }
 
@@ -124,6 +131,7 @@ function callJson(result: AnalysisResult, call: CallIR): CliCallJson {
     outputShapes: call.outputs.map((t) => result.tensors[t]?.shape ?? null),
     column: call.range.column,
     inputs: call.inputs.map((t) => result.tensors[t]?.ref ?? '?'),
+    ...(call.range.file ? { file: call.range.file } : {}),
   };
 }
 
@@ -144,7 +152,9 @@ function diagnosticJson(d: Diagnostic): CliDiagnosticJson {
     column: d.range.column,
     endLine: d.range.endLine,
     endColumn: d.range.endColumn,
+    ...(d.range.file ? { file: d.range.file } : {}),
     related: d.related.map((r) => ({
+      ...(r.range.file ? { file: r.range.file } : {}),
       line: r.range.line,
       column: r.range.column,
       message: r.message,

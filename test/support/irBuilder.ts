@@ -53,6 +53,7 @@ export class IrBuilder {
       calls: [],
       tensors: [],
       diagnostics: [],
+      importedFiles: [],
       stats: { parseMs: 0, evalMs: 0, fuelUsed: 0 },
     };
   }

@@ -57,20 +57,39 @@ export class GraphBuilder {
 
   constructor(
     readonly dialect: Dialect,
-    private readonly lines: LineIndex,
+    private readonly lines: (file: string | undefined) => LineIndex,
     private readonly frames: () => ScopeFrame[],
+    /** the imported file whose code is running (undefined: the analyzed file) */
+    readonly currentFile: () => string | undefined = () => undefined,
   ) {}
 
-  range(node: { start: number; end: number }): SourceRange {
-    return this.lines.range(node.start, node.end);
+  /** A node's range; its offsets refer to the file whose code is running now. */
+  range(node: { start: number; end: number } | SourceRange): SourceRange {
+    if ('line' in node) return node; // already a range: it keeps its file
+    return this.rangeIn(node, this.currentFile());
+  }
+
+  /** A node's range in a given file (undefined: the analyzed file). */
+  rangeIn(node: { start: number; end: number }, file: string | undefined): SourceRange {
+    const r = this.lines(file).range(node.start, node.end);
+    return file === undefined ? r : { file, ...r };
   }
 
   formatShape(shape: Shape): string {
     return this.dialect === 'keras' ? formatShapePython(shape) : formatShapeJs(shape);
   }
 
-  diagnose(severity: Severity, code: DiagnosticCode, message: string, node: { start: number; end: number }, related: RelatedInfo[] = []): number {
-    this.diagnostics.push({ severity, code, message, range: this.range(node), related });
+  diagnose(severity: Severity, code: DiagnosticCode, message: string, node: { start: number; end: number } | SourceRange, related: RelatedInfo[] = []): number {
+    let range = this.range(node);
+    if (range.file !== undefined && severity !== 'information') {
+      // Raised inside code imported from another file: report it at the call in the analyzed file that led there.
+      const entry = [...this.frames()].reverse().find((f) => f.file === undefined);
+      if (entry) {
+        related = [{ range, message: `raised here, inside ${entry.name}()` }, ...related];
+        range = this.rangeIn(entry.node, undefined);
+      }
+    }
+    this.diagnostics.push({ severity, code, message, range, related });
     return this.diagnostics.length - 1;
   }
 
@@ -162,7 +181,7 @@ export class GraphBuilder {
     const frames = this.frames();
     const key = frames.length ? frames[frames.length - 1].invocation : 0;
     if (key !== this.lastScope.key) {
-      this.lastScope = { key, frames: frames.map((f) => ({ name: f.name, callRange: this.range(f.node), invocation: f.invocation })) };
+      this.lastScope = { key, frames: frames.map((f) => ({ name: f.name, callRange: this.rangeIn(f.node, f.file), invocation: f.invocation })) };
     }
     return this.lastScope.frames;
   }

@@ -53,10 +53,18 @@ export interface Host {
   globals(): Map<string, Value>;
 }
 
+/** A file whose code runs: the analyzed one (name undefined) or an imported workspace file. */
+export interface SourceFile {
+  name: string | undefined;
+  text: string;
+}
+
 export interface ScopeFrame {
   name: string;
   node: A.Node;
   invocation: number;
+  /** the imported file the call was made in (undefined: the analyzed file) */
+  file?: string;
 }
 
 type Flow = undefined | { kind: 'break' } | { kind: 'continue' } | { kind: 'return'; value: Value };
@@ -74,8 +82,37 @@ export class Interpreter {
   /** Places where a budget cut evaluation short (reported as information diagnostics), one per place. */
   readonly limits = new Map<number, { node: A.Node; message: string }>();
 
+  /** Files whose code is running (the analyzed file first; imported workspace files above it). */
+  private readonly fileStack: SourceFile[] = [];
+
+  /** The text of the file whose code is being evaluated (node offsets refer to it). */
+  get text(): string {
+    return this.fileStack.length ? this.fileStack[this.fileStack.length - 1].text : this.mainText;
+  }
+
+  /** The imported file whose code is running, or undefined while in the analyzed file. */
+  get currentFile(): string | undefined {
+    return this.fileStack.length ? this.fileStack[this.fileStack.length - 1].name : undefined;
+  }
+
+  private get mainFile(): SourceFile {
+    return { name: undefined, text: this.mainText };
+  }
+
+  /** Runs an imported workspace file's module body in a fresh module scope and returns that scope. */
+  runModule(name: string, text: string, body: A.Stmt[], scope: Scope = new Scope(null)): Scope {
+    this.fileStack.push({ name, text });
+    try {
+      this.hoist(body, scope);
+      this.execBlock(body, scope);
+    } finally {
+      this.fileStack.pop();
+    }
+    return scope;
+  }
+
   constructor(
-    readonly text: string,
+    private readonly mainText: string,
     readonly lang: Lang,
     private readonly host: Host,
     fuel = DEFAULT_FUEL,
@@ -233,7 +270,7 @@ export class Interpreter {
         let v = this.getAttr(mod, name, attrNode);
         if (v.kind === 'unknown') {
           // `from keras import layers` where `layers` is a submodule
-          const sub = this.host.importModule(`${s.module}.${name}`, s);
+          const sub = this.host.importModule(s.module.endsWith('.') ? `${s.module}${name}` : `${s.module}.${name}`, s);
           if (sub.kind === 'module' && sub.known) v = sub;
         }
         scope.set(alias ?? name, v);
@@ -571,7 +608,9 @@ export class Interpreter {
   }
 
   makeFunction(name: string, params: A.Param[], body: A.Stmt[], closure: Scope, node: A.Node): FuncV {
-    return { kind: 'func', name, params, body, closure, node };
+    const f: FuncV = { kind: 'func', name, params, body, closure, node };
+    if (this.fileStack.length) f.file = this.fileStack[this.fileStack.length - 1];
+    return f;
   }
 
   callFunction(f: FuncV, args: ArgValues, node: A.Node): Value {
@@ -608,13 +647,17 @@ export class Interpreter {
       else scope.set(p.name, v ?? (this.lang === 'js' ? NONE : UNKNOWN_VALUE));
     }
     this.called.add(f.node);
-    this.frames.push({ name: f.name, node, invocation: ++this.invocations });
+    this.frames.push({ name: f.name, node, invocation: ++this.invocations, file: this.currentFile });
+    // A function from another file runs with that file's text (its nodes' offsets refer to it).
+    const files = this.fileStack.length;
+    if (f.file || files > 0) this.fileStack.push(f.file ?? this.mainFile);
     try {
       this.hoist(f.body, scope);
       const flow = this.execBlock(f.body, scope);
       return flow?.kind === 'return' ? flow.value : NONE;
     } finally {
       this.frames.pop();
+      this.fileStack.length = files;
     }
   }
 

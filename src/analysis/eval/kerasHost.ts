@@ -11,6 +11,8 @@ import { replayModel } from './replay';
 import { backendFunction, type OpContext } from './backendOps';
 import { buildSubclassedModel, callSubclassedLayer, kerasBaseKind, shapesFromBuildArg, type SubclassContext } from './subclass';
 import type { Interpreter } from './interpreter';
+import { Scope } from './scope';
+import type { ImportedFiles } from '../workspace';
 import { dataAttr, numpyAttr, optimizerFactory, recordCompile, recordFit, tfjsDataAttr } from './training';
 import type { GraphBuilder } from './graphBuilder';
 import type { Host } from './interpreter';
@@ -25,6 +27,7 @@ import {
   type ArgValues,
   type BuiltinV,
   type InstanceV,
+  type ModuleV,
   type LayerClassV,
   type LayerObj,
   type ModelObj,
@@ -91,16 +94,34 @@ export class KerasHost implements Host {
   importModule(module: string): Value {
     if (this.dialectLang === 'js') {
       if (JS_MODULES.test(module)) return { kind: 'module', path: module === '@tensorflow/tfjs-layers' ? 'tfjs.layers-root' : 'tfjs', known: true };
-      return { kind: 'module', path: module, known: false };
+      return this.workspaceModule(module) ?? { kind: 'module', path: module, known: false };
     }
     for (const [re, path] of PY_MODULES) if (re.test(module)) return { kind: 'module', path, known: true };
-    return { kind: 'module', path: module, known: false };
+    return this.workspaceModule(module) ?? { kind: 'module', path: module, known: false };
+  }
+
+  /** Set by the pipeline when imports between project files may be followed. */
+  files: ImportedFiles | undefined;
+  private readonly workspaceModules = new Map<string, ModuleV>();
+
+  /** A project file imported by the running code: its module body runs once; its variables are the module's. */
+  private workspaceModule(module: string): ModuleV | undefined {
+    const file = this.files?.resolve(this.interp?.currentFile, module);
+    if (!file || !this.interp) return undefined;
+    const cached = this.workspaceModules.get(file.name);
+    if (cached) return cached;
+    const scope = new Scope(null);
+    const mod: ModuleV = { kind: 'module', path: `file:${file.name}`, known: true, scope };
+    this.workspaceModules.set(file.name, mod); // before running it: circular imports see a partial module
+    this.interp.runModule(file.name, file.text, file.lowered.body, scope);
+    for (const e of file.lowered.syntaxErrors) this.g.diagnose('error', 'syntax-error', e.message, this.g.rangeIn(e, file.name));
+    return mod;
   }
 
   getAttr(obj: Value, name: string, node: A.Attr): Value | undefined {
     switch (obj.kind) {
       case 'module':
-        return this.moduleAttr(obj.path, name);
+        return obj.scope ? obj.scope.lookup(name) ?? UNKNOWN_VALUE : this.moduleAttr(obj.path, name);
       case 'layer':
         return this.layerAttr(obj.layer, name, node);
       case 'tensor':
@@ -468,10 +489,11 @@ export class KerasHost implements Host {
       id: this.models.length,
       name: name?.kind === 'str' ? name.value : this.g.modelName('functional'),
       kind: 'functional',
-      node,
+      node: this.g.range(node),
       inputs: tensorsOf(inputs),
       outputs: tensorsOf(outputs),
       variable: null,
+      opaque: !allTensors(inputs) || !allTensors(outputs) || undefined,
     };
     this.models.push(model);
     return { kind: 'model', model };
@@ -492,7 +514,7 @@ export class KerasHost implements Host {
       id: this.models.length,
       name: name?.kind === 'str' ? name.value : this.g.modelName('sequential'),
       kind: 'sequential',
-      node,
+      node: this.g.range(node),
       inputs: [],
       outputs: [],
       seqLayers: [],
@@ -706,6 +728,14 @@ function layerInput(layer: LayerObj, args: ArgValues): Value {
     }
   }
   return args.positional[0] ?? UNKNOWN_VALUE;
+}
+
+/** True when a value is a tensor or a (nested) list/tuple/dict of tensors only. */
+function allTensors(v: Value): boolean {
+  if (v.kind === 'tensor') return true;
+  if (v.kind === 'list' || v.kind === 'tuple') return v.items.every(allTensors);
+  if (v.kind === 'dict') return [...v.entries.values()].every((e) => allTensors(e.value));
+  return false;
 }
 
 /** The tensors in a value (a tensor, a list/tuple of them, or a dict of them). */

@@ -101,7 +101,7 @@ export function finalizeModel(g: GraphBuilder, model: ModelObj): ModelIR {
     for (const t of call.outputs) computable.add(t);
   }
   // When the graph passes through values the analyzer could not follow, an input may well be used: say nothing.
-  const followed = !order.some((c) => c.opaqueInputs && !isInput(c));
+  const followed = !model.opaque && !order.some((c) => c.opaqueInputs && !isInput(c));
   for (const t of followed ? unused : []) {
     const call = g.calls[g.tensors[t].producer!.call];
     g.diagnose('warning', 'unused-input', `Input "${g.layers[call.layer].name}" of model "${model.name}" is not connected to any of its outputs.`, call.range, [

@@ -125,7 +125,7 @@ export function buildSubclassedModel(ctx: SubclassContext, inst: InstanceV, inpu
   // Its inputs are private: Keras creates no InputLayer for a subclassed model, so they take no auto-name.
   const inputs = inputShapes.map((s, i) => g.createInput(s, node, `${state.name}_input${inputShapes.length > 1 ? `_${i + 1}` : ''}`, { batch_shape: s }, undefined));
   const arg: Value = inputs.length === 1 ? { kind: 'tensor', id: inputs[0] } : list(inputs.map((id) => ({ kind: 'tensor', id })));
-  const model: ModelObj = { id: ctx.models.length, name: state.name, kind: 'functional', node, inputs, outputs: [], variable: null, subclass: inst.cls.name };
+  const model: ModelObj = { id: ctx.models.length, name: state.name, kind: 'functional', node: g.range(node), inputs, outputs: [], variable: null, subclass: inst.cls.name };
   state.model = model;
   ctx.models.push(model);
   const out = interp.callValue(call, { positional: [arg], keywords: new Map(), node }, node);

@@ -1,7 +1,7 @@
 // The evaluator's values: Python/JS data, functions, modules, and the Keras/TF.js domain objects (layer classes,
 // layer objects, symbolic tensors, models). Plain records and small helpers; no evaluation logic.
 
-import type { DataSpec, TrainingIR } from '../../graph/ir';
+import type { DataSpec, SourceRange, TrainingIR } from '../../graph/ir';
 import type { Shape } from '../../graph/shape';
 import type { FunctionExpr, Param, Stmt } from '../core/ast';
 import type { BuildResult, LayerConfig, LayerDef } from '../../layers/types';
@@ -47,6 +47,8 @@ export interface FuncV {
   node: { start: number; end: number } | FunctionExpr;
   /** set for methods looked up through an instance */
   self?: Value;
+  /** the imported workspace file it was defined in (absent: the analyzed file) */
+  file?: { name: string | undefined; text: string };
 }
 export interface BuiltinV {
   kind: 'builtin';
@@ -56,6 +58,8 @@ export interface BuiltinV {
 }
 export interface ModuleV {
   kind: 'module';
+  /** for an imported workspace file: its module-level variables */
+  scope?: Scope;
   /** normalized path: `keras`, `keras.layers`, `tfjs`, `tfjs.layers`, `numpy`, or an unknown module's own name */
   path: string;
   known: boolean;
@@ -175,7 +179,8 @@ export interface ModelObj {
   id: number;
   name: string;
   kind: 'functional' | 'sequential';
-  node: { start: number; end: number };
+  /** where the model is created: a range computed when it was (it may be in an imported file) */
+  node: SourceRange;
   inputs: number[];
   outputs: number[];
   /** Sequential: the layers added so far and the running output */
@@ -184,6 +189,8 @@ export interface ModelObj {
   variable: string | null;
   /** filled by compile() and fit() */
   training?: TrainingIR;
+  /** some inputs or outputs were values the analyzer could not follow (not tensors) */
+  opaque?: boolean;
   /** set for subclassed models: the class name (the model's own InputLayers are not among its layers) */
   subclass?: string;
   /** set when the model was made by analyzing a model-building function on its own */
