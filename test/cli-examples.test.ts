@@ -54,3 +54,21 @@ describe('layergraph on the bundled examples', () => {
     assert.deepEqual(doc.diagnostics, []);
   });
 });
+
+describe('summary of nested models', () => {
+  it('--expand-nested lists a nested model\'s layers under its row, prefixed as Keras does', () => {
+    const { mkdtempSync, writeFileSync } = require('node:fs') as typeof import('node:fs');
+    const dir = mkdtempSync(join(require('node:os').tmpdir(), 'lg-nested-'));
+    const file = join(dir, 'gan.py');
+    writeFileSync(file, `from keras import layers, Input, Model, Sequential
+gen = Sequential([Input((4,)), layers.Dense(8), layers.Dense(6)], name="generator")
+z = Input((4,))
+combined = Model(z, layers.Dense(1)(gen(z)))
+`);
+    const plain = run('summary', file).stdout;
+    const expanded = run('summary', '--expand-nested', file).stdout;
+    assert.ok(!plain.includes('└ dense'));
+    const rows = expanded.split('\n').filter((l) => l.startsWith('│ '));
+    assert.deepEqual(rows.slice(-5).map((l) => l.split('│')[1].trim()), ['input_layer_1 (InputLayer)', 'generator (Sequential)', '└ dense (Dense)', '└ dense_1 (Dense)', 'dense_2 (Dense)']);
+  });
+});

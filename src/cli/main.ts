@@ -46,10 +46,12 @@ Static analysis of Keras (Python) and TensorFlow.js (TypeScript/JavaScript) mode
 Your code is never executed.
 
 Commands:
-  summary FILE... [--json]  Print model.summary() for every model in each file (Keras 3's
+  summary FILE... [--json] [--expand-nested]
+                            Print model.summary() for every model in each file (Keras 3's
                             table for Python, TF.js's for TypeScript/JavaScript), followed
                             by the file's diagnostics. With --json, print the analysis as
                             JSON instead: one object per file (an array for several files).
+                            Imports of the project's own files are followed.
   check FILE...             Print each diagnostic as
                               path:line:col: severity: message [code]
                             with related locations as "path:line:col: note: message".
@@ -64,6 +66,8 @@ Commands:
 
 Options:
   --json                    (summary, train) Print JSON.
+  --expand-nested           (summary) List the layers of nested models under their row,
+                            as Keras's summary(expand_nested=True).
   --model NAME              (train) The model to train: its name or its variable
                             (default: the first model in the file).
   --epochs N                (train) Number of epochs, instead of fit()'s (default 5).
@@ -134,7 +138,7 @@ export function run(argv: string[], io: CliIo): number {
   } else {
     analyses.forEach(({ file, result }, i) => {
       if (i > 0) io.stdout.write('\n');
-      io.stdout.write(formatSummaryText(file, result, inputs.length > 1, io.terminalColumns));
+      io.stdout.write(formatSummaryText(file, result, inputs.length > 1, io.terminalColumns, values['expand-nested'] === true));
     });
   }
   return failed ? EXIT_USAGE : EXIT_OK;
@@ -174,6 +178,7 @@ function parseCommandLine(argv: string[]) {
     strict: true,
     options: {
       json: { type: 'boolean' },
+      'expand-nested': { type: 'boolean' },
       model: { type: 'string' },
       epochs: { type: 'string' },
       backend: { type: 'string' },
@@ -209,14 +214,14 @@ function analyzeFile(file: string, io: CliIo): { result: AnalysisResult } | { er
 }
 
 /** Each model's summary in its language's format, then the diagnostics. */
-function formatSummaryText(file: string, result: AnalysisResult, withHeading: boolean, terminalColumns?: number): string {
+function formatSummaryText(file: string, result: AnalysisResult, withHeading: boolean, terminalColumns?: number, expandNested = false): string {
   const parts: string[] = [];
   if (withHeading) parts.push(`==> ${file} <==\n`);
   if (result.models.length === 0) parts.push(`${file}: no models found\n`);
   result.models.forEach((model, i) => {
     if (i > 0) parts.push('\n');
     if (result.language === 'python') {
-      parts.push(renderSummary(result, model, { terminalColumns }));
+      parts.push(renderSummary(result, model, { terminalColumns, expandNested }));
     } else {
       // TF.js's summary has no title line; with several models in a file the reader needs to know which is which.
       parts.push(`Model: "${model.name}"\n`, renderSummaryTfjs(result, model));

@@ -17,6 +17,8 @@ export interface SummaryOptions {
   lineLength?: number;
   /** The terminal width Keras would see; defaults to 80 (not a terminal). */
   terminalColumns?: number;
+  /** Keras's `expand_nested=True`: a nested model's layers follow its row, named `└ layer`. */
+  expandNested?: boolean;
 }
 
 interface ColumnSpec {
@@ -49,11 +51,20 @@ export function renderSummary(result: AnalysisResult, model: ModelIR, options: S
   const unbuilt = model.kind === 'sequential' && model.inputs.length === 0;
   const operations = kerasOperations(result, model);
   const rows: string[][] = [];
-  for (const layer of operations) {
-    const row = [`${layer.name} (${layer.className})`, kerasLayerShape(result, layer), kerasParams(layer, unbuilt)];
-    if (!sequentialLike) row.push(connectionRefs(result, layer, modelCalls).join(', ') || '-');
-    rows.push(row);
-  }
+  const addRows = (layers: LayerIR[], calls: Set<number>, level: number, seen: Set<number>): void => {
+    for (const layer of layers) {
+      // keras print_layer: nested rows are prefixed `└ `, three spaces more per level below the first
+      const prefix = level === 0 ? '' : `${'   '.repeat(level - 1)}└ `;
+      const row = [`${prefix}${layer.name} (${layer.className})`, kerasLayerShape(result, layer), kerasParams(layer, unbuilt)];
+      if (!sequentialLike) row.push(connectionRefs(result, layer, calls).join(', ') || '-');
+      rows.push(row);
+      const inner = layer.model !== undefined ? result.models[layer.model] : undefined;
+      if (options.expandNested && inner && !seen.has(inner.id)) {
+        addRows(kerasOperations(result, inner), new Set(inner.calls), level + 1, new Set([...seen, inner.id]));
+      }
+    }
+  };
+  addRows(operations, modelCalls, 0, new Set([model.id]));
 
   const lines = [`Model: "${model.name}"`, ...renderRichTable(columns, rows, lineLength, layout.positions)];
   const footer = (count: number | null, pick: (l: LayerIR) => number | null) => count ?? builtSum(operations, pick, unbuilt);
