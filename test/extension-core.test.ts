@@ -9,6 +9,7 @@ import { callsUnderCursor, identifierAt, tensorForVariable } from '../src/extens
 import { toEditorDiagnostics } from '../src/extension/diagnosticsModel';
 import { hoverAt } from '../src/extension/hoverText';
 import { lensItems, shapeHints, shapeHintsByLine } from '../src/extension/lensModel';
+import { PostedVersions } from '../src/extension/previewState';
 import { AnalysisScheduler, VersionedCache, type Timers } from '../src/extension/scheduler';
 import { formatMessage as t, looksLikeModelCode } from '../src/extension/text';
 import { ROOT } from './support/analysis';
@@ -190,6 +191,17 @@ describe('scheduler', () => {
     assert.equal(c.get('a', 1, () => ++n), 1);
     assert.equal(c.get('a', 1, () => ++n), 1);
     assert.equal(c.get('a', 2, () => ++n), 2);
+  });
+  it('the preview is sent each newer version once, and a document switch always', () => {
+    const p = new PostedVersions();
+    assert.equal(p.shouldPost('a', 1), true);
+    assert.equal(p.shouldPost('a', 1), false, 'unchanged version');
+    assert.equal(p.shouldPost('a', 3), true);
+    assert.equal(p.shouldPost('a', 2), false, 'stale version');
+    assert.equal(p.shouldPost('b', 1), true, 'another document');
+    assert.equal(p.shouldPost('a', 3), true, 'back to the first document');
+    p.reset();
+    assert.equal(p.shouldPost('a', 3), true, 'after the webview reloaded');
   });
   it('only Keras/TF.js files are analyzed', () => {
     assert.ok(looksLikeModelCode(load('python/scenario1_basic_chain.py').text));

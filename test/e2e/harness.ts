@@ -55,20 +55,37 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** Installs the .vsix into fresh dirs, starts code-server on a free port, opens a temp copy of examples/ in Chromium. */
-export async function startSession(): Promise<Session> {
+export interface CodeServer {
+  url: string;
+  workspace: string;
+  close(): Promise<void>;
+}
+
+export interface CodeServerOptions {
+  /** Folder to copy as the workspace (default examples/); a temp copy, so tests may edit it freely. */
+  source?: string;
+  /** Fixed port (default: a free one). */
+  port?: number;
+  /** Extra user settings. */
+  settings?: Record<string, unknown>;
+}
+
+/** Installs the .vsix into fresh dirs and starts code-server on 127.0.0.1 with a temp copy of examples/. */
+export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
   if (!fs.existsSync(CODE_SERVER)) throw new Error(`code-server missing at ${CODE_SERVER}: run bash scripts/e2e-setup.sh`);
   if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} missing: run npm run package`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'layergraph-e2e-'));
   const workspace = path.join(tmp, 'workspace');
   const extensionsDir = path.join(tmp, 'extensions');
   const userDataDir = path.join(tmp, 'user-data');
-  fs.cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
+  fs.cpSync(options.source ?? path.join(ROOT, 'examples'), workspace, { recursive: true });
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(userDataDir, 'User', 'settings.json'),
     JSON.stringify(
       {
+        // The quiet-workbench settings of the recipe (shared/docs/environment.md), plus fewer popups and a
+        // permanent tab per opened file.
         'security.workspace.trust.enabled': false,
         'workbench.startupEditor': 'none',
         'chat.disableAIFeatures': true,
@@ -81,6 +98,7 @@ export async function startSession(): Promise<Session> {
         'editor.inlayHints.enabled': 'on',
         'workbench.editor.enablePreview': false,
         'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        ...options.settings,
       },
       null,
       2,
@@ -91,20 +109,14 @@ export async function startSession(): Promise<Session> {
   execFileSync(CODE_SERVER, ['--install-extension', VSIX, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir], { env, stdio: 'pipe' });
   log(`installed ${path.basename(VSIX)} in ${Date.now() - t0} ms`);
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const serverLog = fs.openSync(path.join(tmp, 'code-server.log'), 'w');
   const server: ChildProcess = spawn(
     CODE_SERVER,
     ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, workspace],
     { env, stdio: ['ignore', serverLog, serverLog], detached: true },
   );
-  let browser: Browser | undefined;
   const close = async () => {
-    try {
-      await browser?.close();
-    } catch {
-      /* already gone */
-    }
     // code-server runs its own child processes (extension host, pty host): end the whole group we started.
     try {
       if (server.pid) process.kill(-server.pid, 'SIGTERM');
@@ -122,28 +134,50 @@ export async function startSession(): Promise<Session> {
   };
   try {
     await poll('code-server to answer', async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, 30000, 200);
-    log(`code-server up on port ${port} in ${Date.now() - t0} ms`);
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  log(`code-server up on port ${port} in ${Date.now() - t0} ms`);
+  return { url: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, workspace, close };
+}
+
+/** code-server plus headless Chromium on the workspace, the workbench loaded. */
+export async function startSession(): Promise<Session> {
+  const t0 = Date.now();
+  const server = await startCodeServer();
+  let browser: Browser | undefined;
+  const close = async () => {
+    try {
+      await browser?.close();
+    } catch {
+      /* already gone */
+    }
+    await server.close();
+  };
+  try {
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
     const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    await page.goto(server.url);
+    await page.waitForSelector('.monaco-workbench', { timeout: 120000 });
     log(`workbench loaded in ${Date.now() - t0} ms`);
-    return { page, workspace, close };
+    return { page, workspace: server.workspace, close };
   } catch (e) {
     await close();
     throw e;
   }
 }
 
-/** Runs a command from the palette by its title, as a user does with F1. */
+/** Runs a command from the palette by its exact title, as a user does with F1 (clicking the matching row, so a
+ *  longer title that sorts first, e.g. "View: Close All Editors", is never run by mistake). */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ state: 'visible', timeout: 10000 });
-  await page.keyboard.press('Enter');
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
+  await row.waitFor({ state: 'visible', timeout: 30000 });
+  await row.click();
 }
 
 /** Opens a workspace file by clicking through the Explorer (Quick Open's file search needs ripgrep, which
@@ -154,15 +188,15 @@ export async function openFile(page: Page, relative: string): Promise<void> {
   const tree = page.locator('.explorer-folders-view');
   for (const folder of parts.slice(0, -1)) {
     const row = tree.locator(`.monaco-list-row[aria-label="${folder}"]`).first();
-    await row.waitFor({ state: 'visible', timeout: 20000 });
+    await row.waitFor({ state: 'visible', timeout: 30000 });
     if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
   }
   const file = tree.locator(`.monaco-list-row[aria-label="${base}"]`).first();
-  await file.waitFor({ state: 'visible', timeout: 10000 });
+  await file.waitFor({ state: 'visible', timeout: 30000 });
   await file.click();
-  await page.locator(`.tabs-container .tab.active[aria-label*="${base}"]`).first().waitFor({ state: 'visible', timeout: 10000 });
-  // Focus the text so keyboard input goes to the editor, not the Explorer.
-  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+  await page.locator(`.tabs-container .tab.active[aria-label*="${base}"]`).first().waitFor({ state: 'visible', timeout: 30000 });
+  // Clicking the tab moves keyboard focus from the Explorer into the editor (as a user would).
+  await page.locator(`.tabs-container .tab.active[aria-label*="${base}"]`).first().click();
 }
 
 /** Errors and warnings from the status bar's problems item ("1 error, 0 warnings" style aria label). */
