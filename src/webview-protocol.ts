@@ -23,7 +23,50 @@ export type HostMessage =
   /** Localized UI strings keyed like webview/strings.ts; missing keys keep the English default. */
   | { type: 'setStrings'; strings: Record<string, string> }
   /** Asks the webview to answer with an `exportSvg` message (the "Export Graph as SVG/PNG" commands). */
-  | { type: 'requestSvg' };
+  | { type: 'requestSvg' }
+  /** Train & Show Weights, live: `epoch` epochs of `epochs` done (0 when starting), `history` the loss after each;
+   *  `status` says whether more will come. The webview draws the loss curve for the document it shows. */
+  | TrainProgressMessage
+  /** Trained weights per layer for one document version; the webview drops them once it shows a newer version.
+   *  An empty `layers` list removes the weights shown. */
+  | WeightsMessage;
+
+export type TrainStatus = 'running' | 'done' | 'cancelled' | 'failed';
+
+export interface TrainProgressMessage {
+  type: 'trainProgress';
+  uri: string;
+  model: string;
+  epoch: number;
+  epochs: number;
+  /** The last epoch's loss (null before the first epoch ends). */
+  loss: number | null;
+  history: number[];
+  status: TrainStatus;
+}
+
+/** One weight array as the graph draws it: summary numbers and a histogram, not the values. */
+export interface WeightsArray {
+  /** The weight's name inside its layer (`kernel`, `bias`). */
+  name: string;
+  shape: number[];
+  stats: { mean: number; std: number; min: number; max: number };
+  /** Counts per equal-width bin from stats.min to stats.max. */
+  histogram: number[];
+}
+
+export interface WeightsLayer {
+  /** LayerIR.id in the analysis of `version`. */
+  layerId: number;
+  arrays: WeightsArray[];
+}
+
+export interface WeightsMessage {
+  type: 'weights';
+  uri: string;
+  version: number;
+  layers: WeightsLayer[];
+}
 
 /** Webview → host. */
 export type WebviewMessage =
@@ -161,9 +204,36 @@ export function isHostMessage(v: unknown): v is HostMessage {
       return isObj(v.strings) && Object.values(v.strings).every((s) => typeof s === 'string');
     case 'requestSvg':
       return true;
+    case 'trainProgress':
+      return (
+        typeof v.uri === 'string' &&
+        typeof v.model === 'string' &&
+        isInt(v.epoch) &&
+        isInt(v.epochs) &&
+        (v.loss === null || typeof v.loss === 'number') &&
+        isArrayOf(v.history, (x) => typeof x === 'number') &&
+        (v.status === 'running' || v.status === 'done' || v.status === 'cancelled' || v.status === 'failed')
+      );
+    case 'weights':
+      return typeof v.uri === 'string' && isInt(v.version) && isArrayOf(v.layers, isWeightsLayer);
     default:
       return false;
   }
+}
+
+function isWeightsArray(v: unknown): boolean {
+  return (
+    isObj(v) &&
+    typeof v.name === 'string' &&
+    isIntArray(v.shape) &&
+    isObj(v.stats) &&
+    ['mean', 'std', 'min', 'max'].every((k) => typeof (v.stats as Obj)[k] === 'number') &&
+    isArrayOf(v.histogram, (x) => isInt(x) && (x as number) >= 0)
+  );
+}
+
+function isWeightsLayer(v: unknown): boolean {
+  return isObj(v) && isInt(v.layerId) && isArrayOf(v.arrays, isWeightsArray);
 }
 
 export function isWebviewMessage(v: unknown): v is WebviewMessage {

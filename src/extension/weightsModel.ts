@@ -9,7 +9,7 @@ import { formatWeights } from '../train/format';
 import type { NestedNumbers, TrainRequest, TrainResult, WeightArray } from '../train/protocol';
 import { pickModel } from '../train/translate';
 import type { WeightsLayer } from '../webview-protocol';
-import { rangeContains, type Pos, type Translate } from './text';
+import type { Pos, Translate } from './text';
 
 /** Above this estimate the editor asks before training (a laptop stays usable while the trainer holds this much). */
 export const LARGE_TRAINING_BYTES = 512 * 1024 * 1024;
@@ -25,12 +25,13 @@ export const HEATMAP_MAX_COLS = 32;
 // ---- which model, and what to ask the trainer ----
 
 function containsPos(model: ModelIR, r: AnalysisResult, pos: Pos): boolean {
-  if (rangeContains(model.range, pos)) return true;
-  const t = model.training;
-  if (t && ((t.compileRange && rangeContains(t.compileRange, pos)) || (t.fitRange && rangeContains(t.fitRange, pos)))) return true;
-  // A layer's creation or one of its calls on the cursor's line means the model that uses it.
+  // Whole lines count: the cursor is as often on `model = ` or `x = ` as inside the call itself.
   const line = pos.line + 1;
   const onLine = (range: { line: number; endLine: number; file?: string }) => !range.file && range.line <= line && line <= range.endLine;
+  if (onLine(model.range)) return true;
+  const t = model.training;
+  if (t && ((t.compileRange && onLine(t.compileRange)) || (t.fitRange && onLine(t.fitRange)))) return true;
+  // A layer's creation or one of its calls on the cursor's line means the model that uses it.
   return model.layers.some((id) => onLine(r.layers[id].range)) || model.calls.some((id) => onLine(r.calls[id].range));
 }
 
