@@ -428,3 +428,133 @@ describe('webview: a 200-layer model', () => {
     await page.close();
   });
 });
+
+describe('webview: Train & Show Weights', () => {
+  const progress = (uri: string, history: number[], epochs = 5, status: 'running' | 'done' | 'cancelled' | 'failed' = 'running'): HostMessage => ({
+    type: 'trainProgress',
+    uri,
+    model: 'model',
+    epoch: history.length,
+    epochs,
+    loss: history.at(-1) ?? null,
+    history,
+    status,
+  });
+
+  it('validators accept trainProgress and weights, and reject malformed ones', () => {
+    const uri = 'file:///shared.py';
+    assert.ok(isHostMessage(progress(uri, [])));
+    assert.ok(isHostMessage(progress(uri, [0.3, 0.2], 5, 'done')));
+    assert.ok(isHostMessage({ type: 'weights', uri, version: 2, layers: fx.sharedDenseWeights() }));
+    assert.ok(isHostMessage({ type: 'weights', uri, version: 2, layers: [] }));
+    const weights = fx.sharedDenseWeights();
+    for (const m of [
+      { ...progress(uri, [0.3]), status: 'paused' },
+      { ...progress(uri, [0.3]), history: ['0.3'] },
+      { ...progress(uri, [0.3]), epoch: 1.5 },
+      { type: 'weights', uri, layers: weights },
+      { type: 'weights', uri, version: 2, layers: [{ layerId: 1, arrays: [{ ...weights[0].arrays[0], histogram: [-1] }] }] },
+      { type: 'weights', uri, version: 2, layers: [{ layerId: 1, arrays: [{ ...weights[0].arrays[0], stats: { mean: 0 } }] }] },
+    ])
+      assert.equal(isHostMessage(m), false, JSON.stringify(m));
+  });
+
+  it('draws the loss curve live, epoch by epoch, and marks a cancelled run', async () => {
+    const { page, problems } = await openPage();
+    const uri = 'file:///shared.py';
+    await send(page, update(fx.sharedDense(), uri));
+    const panel = page.locator('.lg-loss');
+    assert.equal(await panel.isVisible(), false);
+    await send(page, progress(uri, []), false);
+    assert.equal(await panel.isVisible(), true);
+    assert.equal(await panel.getAttribute('data-points'), '0');
+    const losses = [0.412, 0.35, 0.301, 0.262, 0.2391];
+    for (let i = 1; i <= 3; i++) await send(page, progress(uri, losses.slice(0, i)), false);
+    assert.equal(await panel.getAttribute('data-status'), 'running');
+    assert.equal(await panel.getAttribute('data-epoch'), '3');
+    assert.equal(await count(page, '.lg-loss .dot'), 3);
+    assert.match((await page.locator('.lg-loss-title').textContent()) ?? '', /^Training model · epoch 3\/5 · loss 0\.3010$/);
+    // Decreasing loss: each dot lower on screen than the one before (larger y), moving right.
+    const dots = await page.$$eval('.lg-loss .dot', (els) => els.map((e) => [Number(e.getAttribute('cx')), Number(e.getAttribute('cy'))]));
+    for (let i = 1; i < dots.length; i++) assert.ok(dots[i][0] > dots[i - 1][0] && dots[i][1] > dots[i - 1][1], JSON.stringify(dots));
+    await shot(page, 'train-loss-running-dark');
+    await send(page, progress(uri, losses, 5, 'done'), false);
+    assert.equal(await panel.getAttribute('data-status'), 'done');
+    assert.equal(await count(page, '.lg-loss .dot'), 5);
+    assert.match((await page.locator('.lg-loss-title').textContent()) ?? '', /^Trained model · 5 epochs · loss 0\.2391$/);
+    await shot(page, 'train-loss-done-dark');
+    // Another document's training is not drawn here.
+    await send(page, progress('file:///other.py', [9, 8, 7]), false);
+    assert.equal(await panel.getAttribute('data-points'), '5');
+    // A new run, then Cancel.
+    await send(page, progress(uri, []), false);
+    await send(page, progress(uri, [0.5, 0.45], 5, 'cancelled'), false);
+    assert.equal(await panel.getAttribute('data-status'), 'cancelled');
+    assert.match((await page.locator('.lg-loss-title').textContent()) ?? '', /^Training model cancelled/);
+    await page.evaluate(() => (document.body.className = 'vscode-light'));
+    await shot(page, 'train-loss-cancelled-light');
+    await page.click('.lg-loss-close');
+    assert.equal(await panel.isVisible(), false);
+    // Localized through the strings table like the rest of the page.
+    await send(page, { type: 'setStrings', strings: { trainRunning: '{0} を学習中 · エポック {1}/{2}', trainLoss: '損失 {0}' } });
+    await send(page, progress(uri, [0.5]), false);
+    assert.equal(await page.locator('.lg-loss-title').textContent(), 'model を学習中 · エポック 1/5 · 損失 0.5000');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('puts a histogram per weight array on the trained layer, on every call of a shared layer, and drops stale weights', async () => {
+    const { page, problems } = await openPage();
+    const uri = 'file:///shared.py';
+    const result = fx.sharedDense();
+    const shown = update(result, uri);
+    await send(page, shown);
+    const v = (shown as { version: number }).version;
+    await send(page, { type: 'weights', uri, version: v, layers: fx.sharedDenseWeights(result) });
+    // Both calls of the one Dense carry the same two arrays: shared weights, visibly.
+    assert.deepEqual(await attrs(page, '.node[data-weights]', 'data-layer'), ['dense', 'dense']);
+    assert.deepEqual(await attrs(page, '.node[data-weights]', 'data-weights'), ['kernel 5×5, bias 5', 'kernel 5×5, bias 5']);
+    assert.equal(await count(page, '.node[data-layer="activation"][data-weights]'), 0);
+    assert.deepEqual(await attrs(page, '.node[data-layer="dense"][data-call="0"] .hist', 'data-shape'), ['5x5', '5']);
+    // One bar per non-empty bin.
+    assert.equal(await count(page, '.node[data-layer="dense"][data-call="0"] .hist[data-name="kernel"] .bar'), 14);
+    assert.equal(await count(page, '.node[data-layer="dense"][data-call="0"] .hist[data-name="bias"] .bar'), 5);
+    assert.match((await page.locator('.node[data-call="0"] .hist[data-name="kernel"] title').first().textContent()) ?? '', /^kernel 5×5: mean 0\.012 · std 0\.400 · min -0\.710 · max 0\.680$/);
+    // Histograms sit inside their node's frame.
+    const inside = await page.$$eval('.node[data-weights]', (nodes) =>
+      nodes.every((n) => {
+        const f = n.querySelector('.frame')!.getBoundingClientRect();
+        return Array.from(n.querySelectorAll('.hist') as ArrayLike<any>).every((h: any) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+          const b = h.getBoundingClientRect();
+          return b.left >= f.left && b.right <= f.right && b.top >= f.top && b.bottom <= f.bottom;
+        });
+      }),
+    );
+    assert.ok(inside);
+    await send(page, progress(uri, [0.41, 0.35, 0.3, 0.26, 0.24], 5, 'done'), false);
+    await shot(page, 'train-weights-calls-dark');
+    await page.click('.lg-segmented .lg-button:nth-child(2)');
+    await page.waitForFunction(() => document.querySelectorAll('.node.layer').length > 0);
+    assert.deepEqual(await attrs(page, '.node[data-weights]', 'data-layer'), ['dense']);
+    await shot(page, 'train-weights-layers-dark');
+    await page.evaluate(() => (document.body.className = 'vscode-light'));
+    await shot(page, 'train-weights-layers-light');
+    await send(page, { type: 'setOptions', view: 'calls' });
+
+    // The user edits the file: the next version's graph has no weights (they were trained from the old code).
+    await send(page, update(result, uri));
+    assert.equal(await count(page, '.node[data-weights]'), 0);
+    // Weights that arrive late for an older version are not shown either.
+    await send(page, { type: 'weights', uri, version: v, layers: fx.sharedDenseWeights(result) }, false);
+    assert.equal(await count(page, '.node[data-weights]'), 0);
+    // An empty list clears weights for the version shown.
+    const now = update(result, uri);
+    await send(page, now);
+    await send(page, { type: 'weights', uri, version: (now as { version: number }).version, layers: fx.sharedDenseWeights(result) });
+    assert.equal(await count(page, '.node[data-weights]'), 2);
+    await send(page, { type: 'weights', uri, version: (now as { version: number }).version, layers: [] });
+    assert.equal(await count(page, '.node[data-weights]'), 0);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});

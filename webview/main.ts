@@ -3,8 +3,9 @@
 // API beyond acquireVsCodeApi's postMessage/getState/setState.
 
 import type { AnalysisResult, ModelIR } from '../src/graph/ir';
-import { isHostMessage, type GraphView, type HostMessage, type LayoutDirection, type WebviewMessage } from '../src/webview-protocol';
+import { isHostMessage, type GraphView, type HostMessage, type LayoutDirection, type WeightsArray, type WebviewMessage } from '../src/webview-protocol';
 import { buildViewGraph, type ViewGraph } from './graphModel';
+import { LossPanel } from './lossPanel';
 import { GraphRenderer, type RenderStats } from './render';
 import { setStrings, t, type StringKey } from './strings';
 
@@ -50,6 +51,8 @@ let renderQueued = false;
 let highlight: number[] = [];
 let searchHits: string[] = [];
 let searchCursor = -1;
+/** Trained weights for one document version; shown only while that version is, dropped once a newer one arrives. */
+let trained: { uri: string; version: number; byLayer: Map<number, WeightsArray[]> } | null = null;
 
 /** Read by tests and the bench: timings of the last render and counters. */
 const debug = { renders: 0, ignoredMessages: 0, lastError: null as string | null, lastStack: null as string | null, stats: null as (RenderStats & { buildMs: number; totalMs: number }) | null };
@@ -82,6 +85,7 @@ const banner = el('div', 'lg-banner', root);
 banner.setAttribute('role', 'alert');
 const placeholder = el('div', 'lg-placeholder', root);
 const canvasHost = el('div', 'lg-canvas-host', root);
+const lossPanel = new LossPanel(canvasHost);
 
 function saveState(): void {
   vscode.setState(state);
@@ -128,6 +132,7 @@ function applyStrings(): void {
   callsButton.setAttribute('aria-pressed', String(state.view === 'calls'));
   layersButton.setAttribute('aria-pressed', String(state.view === 'layers'));
   if (!current) placeholder.textContent = t('waiting');
+  lossPanel.applyStrings();
 }
 
 function selectedModel(): ModelIR | null {
@@ -164,6 +169,9 @@ function render(): void {
   const t0 = performance.now();
   try {
     const graph = buildViewGraph(current.result, { view: state.view, model: selectedModel(), collapsedOverrides: state.collapsed });
+    const showWeights = trained !== null && trained.uri === current.uri && trained.version === current.version;
+    renderer.weights = showWeights ? trained!.byLayer : new Map();
+    document.body.dataset.weightsVersion = showWeights ? String(trained!.version) : '';
     const t1 = performance.now();
     const stats = renderer.render(graph, state.direction);
     lastGraph = graph;
@@ -224,6 +232,9 @@ function handle(msg: HostMessage): void {
         // Restored after a reload: put the saved zoom back instead of fitting.
         renderer.setTransform(state.transform.x, state.transform.y, state.transform.k);
       }
+      // Weights trained from an older version describe code that has changed since: drop them.
+      if (trained && (trained.uri !== msg.uri || msg.version > trained.version)) trained = null;
+      if (!sameDoc) lossPanel.hide();
       current = { uri: msg.uri, version: msg.version, result: msg.result, modelId };
       state.uri = msg.uri;
       state.modelName = selectedModel()?.name ?? null;
@@ -247,6 +258,19 @@ function handle(msg: HostMessage): void {
     case 'requestSvg':
       post({ type: 'exportSvg', svg: renderer.exportSvg() });
       return;
+    case 'trainProgress':
+      // Progress of another document's training is not this graph's.
+      if (current && current.uri !== msg.uri) return;
+      lossPanel.show(msg);
+      return;
+    case 'weights': {
+      if (current && current.uri !== msg.uri) return;
+      // Late weights of a version older than the one shown are stale on arrival.
+      if (current && msg.version < current.version) return;
+      trained = msg.layers.length === 0 ? null : { uri: msg.uri, version: msg.version, byLayer: new Map(msg.layers.map((l) => [l.layerId, l.arrays])) };
+      scheduleRender();
+      return;
+    }
   }
 }
 

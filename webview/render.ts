@@ -5,7 +5,7 @@
 import { select, type Selection } from 'd3-selection';
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import { line, curveBasis } from 'd3-shape';
-import type { LayoutDirection } from '../src/webview-protocol';
+import type { LayoutDirection, WeightsArray } from '../src/webview-protocol';
 import type { ViewEdge, ViewGraph, ViewNode } from './graphModel';
 import { layoutGraph, type LayoutResult } from './layout';
 import { t } from './strings';
@@ -21,6 +21,12 @@ const ERROR_WRAP = 46;
 const ERROR_MAX_LINES = 4;
 const EDGE_LABEL_PAD = 5;
 const EDGE_LABEL_HEIGHT = 16;
+/** Trained weights under a node's text: one histogram per array side by side, its name and shape below it. */
+const HIST_WIDTH = 64;
+const HIST_HEIGHT = 22;
+const HIST_GAP = 10;
+const HIST_LABEL = 13;
+const WEIGHTS_BLOCK = 6 + HIST_HEIGHT + 2 + HIST_LABEL;
 
 interface NodeLine {
   kind: LineKind;
@@ -29,6 +35,8 @@ interface NodeLine {
 interface MeasuredNode {
   node: ViewNode;
   lines: NodeLine[];
+  /** Trained weights of the node's layer (the same arrays on every call of a shared layer), or null. */
+  weights: WeightsArray[] | null;
   width: number;
   height: number;
 }
@@ -53,6 +61,14 @@ export interface RenderCallbacks {
 }
 
 /** Splits a diagnostic into a few short lines for the node; the full text stays in the tooltip and data-error. */
+function weightLabel(w: WeightsArray): string {
+  return `${w.name} ${w.shape.length === 0 ? '·' : w.shape.join('×')}`;
+}
+
+function statText(x: number): string {
+  return Math.abs(x) >= 1000 || (x !== 0 && Math.abs(x) < 0.0005) ? x.toExponential(2) : x.toFixed(3);
+}
+
 function wrap(text: string, width: number, maxLines: number): string[] {
   const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
@@ -98,6 +114,8 @@ export class GraphRenderer {
   private searchMatches = new Set<string>();
   private searchActive = false;
   private direction: LayoutDirection = 'TB';
+  /** Trained weights by LayerIR id (main.ts sets them and re-renders; node sizes depend on them). */
+  weights = new Map<number, WeightsArray[]>();
 
   constructor(
     host: HTMLElement,
@@ -187,7 +205,7 @@ export class GraphRenderer {
     };
   }
 
-  private textWidth(kind: LineKind | 'edge' | 'badge', text: string): number {
+  private textWidth(kind: LineKind | 'edge' | 'badge' | 'weights', text: string): number {
     const cacheKey = `${kind}\u0000${text}`;
     let w = this.widthCache.get(cacheKey);
     if (w === undefined) {
@@ -210,8 +228,13 @@ export class GraphRenderer {
     for (const l of lines) width = Math.max(width, this.textWidth(l.kind, l.text) + 2 * PAD_X);
     // Room for the ×N badge and the error marker riding on the corners.
     if (node.shared) width = Math.max(width, this.textWidth('name', node.name) + 2 * PAD_X + 2 * (this.textWidth('badge', t('sharedBadge', node.shared)) + 8));
-    const height = lines.reduce((h, l) => h + LINE[l.kind], 0) + 2 * PAD_Y + (node.error ? 4 : 0);
-    return { node, lines, width: Math.ceil(width), height: Math.ceil(height) };
+    const weights = node.kind !== 'group' && node.layerId !== null ? (this.weights.get(node.layerId) ?? null) : null;
+    if (weights && weights.length > 0) {
+      const slots = weights.map((w) => Math.max(HIST_WIDTH, this.textWidth('weights', weightLabel(w))));
+      width = Math.max(width, slots.reduce((a, b) => a + b, 0) + HIST_GAP * (weights.length - 1) + 2 * PAD_X);
+    }
+    const height = lines.reduce((h, l) => h + LINE[l.kind], 0) + 2 * PAD_Y + (node.error ? 4 : 0) + (weights?.length ? WEIGHTS_BLOCK : 0);
+    return { node, lines, weights: weights?.length ? weights : null, width: Math.ceil(width), height: Math.ceil(height) };
   }
 
   private update(graph: ViewGraph, measured: MeasuredNode[], layout: LayoutResult, labelWidths: Map<string, number>): void {
@@ -347,6 +370,7 @@ export class GraphRenderer {
       'data-shared': n.shared ? String(n.shared) : null,
       'data-error': n.error,
       'data-class': n.kind === 'group' ? null : n.detail.split(' · ')[0],
+      'data-weights': m.weights ? m.weights.map(weightLabel).join(', ') : null,
       'aria-label': [n.name, n.detail, n.shapeText, n.error ? t('errorPrefix', n.error) : ''].filter(Boolean).join(', '),
     };
     for (const [k, v] of Object.entries(attrs)) if (v === null) el.removeAttribute(k);
@@ -374,6 +398,7 @@ export class GraphRenderer {
         .text(l.text);
       y += LINE[l.kind];
     }
+    if (m.weights) this.drawWeights(g, m.weights, y + 6 + (n.error ? 4 : 0), w);
     if (n.shared) {
       const text = t('sharedBadge', n.shared);
       const bw = this.textWidth('badge', text) + 10;
@@ -393,6 +418,30 @@ export class GraphRenderer {
       tag.append('rect').attr('x', -tw / 2).attr('y', -7).attr('width', tw).attr('height', 14).attr('rx', 7);
       tag.append('text').attr('class', 'lg-badge').attr('y', 3.5).text(text);
     }
+  }
+
+  /** Histograms of a layer's trained weight arrays, centred in the node below its text. Bars are counts scaled to
+   *  the fullest bin; the tooltip has the numbers, since a histogram without them says shape, not size. */
+  private drawWeights(g: Selection<SVGGElement, MeasuredNode, null, undefined>, arrays: WeightsArray[], top: number, nodeWidth: number): void {
+    const slots = arrays.map((a) => Math.max(HIST_WIDTH, this.textWidth('weights', weightLabel(a))));
+    const total = slots.reduce((a, b) => a + b, 0) + HIST_GAP * (arrays.length - 1);
+    let x = -Math.min(total, nodeWidth - 2 * PAD_X) / 2;
+    const block = g.append('g').attr('class', 'weights');
+    arrays.forEach((a, i) => {
+      const cx = x + slots[i] / 2;
+      const hist = block.append('g').attr('class', 'hist').attr('data-name', a.name).attr('data-shape', a.shape.join('x')).attr('data-bins', a.histogram.join(','));
+      hist.append('title').text(t('weightsTitle', a.name, a.shape.join('×'), statText(a.stats.mean), statText(a.stats.std), statText(a.stats.min), statText(a.stats.max)));
+      hist.append('rect').attr('class', 'hist-bg').attr('x', cx - HIST_WIDTH / 2).attr('y', top).attr('width', HIST_WIDTH).attr('height', HIST_HEIGHT);
+      const peak = Math.max(1, ...a.histogram);
+      const bw = HIST_WIDTH / Math.max(1, a.histogram.length);
+      a.histogram.forEach((c, b) => {
+        if (c === 0) return;
+        const h = Math.max(1, (c / peak) * (HIST_HEIGHT - 2));
+        hist.append('rect').attr('class', 'bar').attr('x', cx - HIST_WIDTH / 2 + b * bw + 0.5).attr('y', top + HIST_HEIGHT - h).attr('width', Math.max(1, bw - 1)).attr('height', h);
+      });
+      hist.append('text').attr('class', 'lg-weights').attr('x', cx).attr('y', top + HIST_HEIGHT + 2 + HIST_LABEL * 0.75).text(weightLabel(a));
+      x += slots[i] + HIST_GAP;
+    });
   }
 
   /** Remembers where a group is on screen before it is expanded or collapsed, so that it stays put. */

@@ -37,6 +37,14 @@ const ENGLISH = {
   renderFailed: 'Could not draw the new graph ({0}); showing the previous one.',
   stats: '{0} nodes · {1} edges',
   graphTooBig: 'Large graph: {0} nodes drawn with a simple layered layout.',
+  weightsTitle: '{0} {1}: mean {2} · std {3} · min {4} · max {5}',
+  trainRunning: 'Training {0} · epoch {1}/{2}',
+  trainDone: 'Trained {0} · {1} epochs',
+  trainCancelled: 'Training {0} cancelled',
+  trainFailed: 'Training {0} failed',
+  trainLoss: 'loss {0}',
+  trainEpochAxis: 'epoch',
+  trainClose: 'Close the loss curve',
 };
 
 export type StringKey = keyof typeof ENGLISH;

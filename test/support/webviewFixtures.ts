@@ -2,6 +2,7 @@
 // a TF.js variant, a file with two models, and a generated 200-layer residual network grouped by helper functions.
 
 import type { AnalysisResult, ModelIR, ScopeFrame } from '../../src/graph/ir';
+import type { WeightsLayer } from '../../src/webview-protocol';
 import { IrBuilder, range } from './irBuilder';
 
 /** Restricts a model to the calls its outputs depend on (IrBuilder's models take every call of the file). */
@@ -114,4 +115,19 @@ export function residualNetwork(stages = 4, blocks = 10, width = 64): AnalysisRe
   // Every call after the input's was made inside stage() → res_block().
   scopes.forEach((scope, i) => (r.calls[i + 1].scope = scope));
   return r;
+}
+
+/** Trained weights of scenario 3's shared Dense(5) as the host sends them: a 5×5 kernel and 5 biases, histograms of
+ *  16 bins (the counts sum to 25 and 5). Values are made up; only their shape and bookkeeping matter here. */
+export function sharedDenseWeights(result: AnalysisResult = sharedDense()): WeightsLayer[] {
+  const dense = result.layers.find((l) => l.name === 'dense')!;
+  return [
+    {
+      layerId: dense.id,
+      arrays: [
+        { name: 'kernel', shape: [5, 5], stats: { mean: 0.012, std: 0.4, min: -0.71, max: 0.68 }, histogram: [1, 0, 2, 1, 1, 2, 3, 2, 3, 2, 1, 2, 1, 2, 0, 2] },
+        { name: 'bias', shape: [5], stats: { mean: -0.004, std: 0.005, min: -0.009, max: 0.003 }, histogram: [1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1] },
+      ],
+    },
+  ];
 }
