@@ -12,7 +12,7 @@ import { startTraining, TrainError } from '../src/train/client';
 import { estimateTrainingMemory } from '../src/train/estimate';
 import type { TrainResult, WeightArray } from '../src/train/protocol';
 import { pickModel } from '../src/train/translate';
-import { isHostMessage } from '../src/webview-protocol';
+import { isHostMessage, type HostMessage } from '../src/webview-protocol';
 import { formatMessage } from '../src/extension/text';
 import {
   asMatrix,
@@ -240,3 +240,234 @@ function fmt(x: number): string {
   const s = Math.abs(x) >= 1000 || (x !== 0 && Math.abs(x) < 0.005) ? x.toExponential(1) : x.toFixed(2);
   return s === '-0.00' ? '0.00' : s;
 }
+
+// ---- the VS Code adapter, against a minimal stand-in for the `vscode` module ----
+
+/** Just enough of the VS Code API for training.ts: records what it registers, shows and decorates. */
+function fakeVscode() {
+  class EventEmitter<T> {
+    private listeners: ((e: T) => void)[] = [];
+    event = (l: (e: T) => void) => {
+      this.listeners.push(l);
+      return { dispose: () => (this.listeners = this.listeners.filter((x) => x !== l)) };
+    };
+    fire(e: T) {
+      this.listeners.forEach((l) => l(e));
+    }
+    dispose() {}
+  }
+  class Position {
+    constructor(readonly line: number, readonly character: number) {}
+  }
+  class Range {
+    constructor(readonly start: Position | number, readonly end: Position | number, a?: number, b?: number) {
+      if (typeof start === 'number') {
+        this.start = new Position(start, end as number);
+        this.end = new Position(a!, b!);
+      }
+    }
+  }
+  class Uri {
+    constructor(readonly scheme: string, readonly path: string, readonly query = '') {}
+    get fsPath() {
+      return this.path;
+    }
+    toString() {
+      return `${this.scheme}://${this.path}${this.query ? `?${this.query}` : ''}`;
+    }
+    static file(p: string) {
+      return new Uri('file', p);
+    }
+    static from(c: { scheme: string; path: string; query?: string }) {
+      return new Uri(c.scheme, c.path, c.query);
+    }
+    static parse(s: string) {
+      return new Uri(s.split('://')[0], s.split('://')[1]);
+    }
+  }
+  const log = {
+    commands: new Map<string, (...a: unknown[]) => unknown>(),
+    hovers: [] as { provideHover(d: unknown, p: Position): { contents: { value: string } } | undefined }[],
+    contentProviders: new Map<string, { provideTextDocumentContent(u: Uri): string }>(),
+    changeListeners: [] as ((e: unknown) => void)[],
+    decorations: [] as { range: Range; renderOptions: { after: { contentText: string } } }[][],
+    messages: [] as string[],
+    progress: [] as { message?: string; increment?: number }[],
+    cancel: new EventEmitter<void>(),
+  };
+  const disposable = { dispose() {} };
+  const vscode = {
+    EventEmitter,
+    Position,
+    Range,
+    Uri,
+    ThemeColor: class {},
+    MarkdownString: class {
+      isTrusted: unknown;
+      constructor(public value = '') {}
+      appendMarkdown(s: string) {
+        this.value += s;
+      }
+    },
+    Hover: class {
+      constructor(readonly contents: unknown) {}
+    },
+    CodeLens: class {
+      constructor(readonly range: Range, readonly command: { title: string; command: string; arguments: unknown[] }) {}
+    },
+    Disposable: { from: (...d: { dispose(): void }[]) => ({ dispose: () => d.forEach((x) => x.dispose()) }) },
+    DecorationRangeBehavior: { ClosedClosed: 1 },
+    ProgressLocation: { Notification: 15 },
+    ViewColumn: { Beside: -2 },
+    l10n: { t: formatMessage },
+    commands: { registerCommand: (id: string, f: (...a: unknown[]) => unknown) => (log.commands.set(id, f), disposable) },
+    languages: { registerHoverProvider: (_s: unknown, p: (typeof log.hovers)[number]) => (log.hovers.push(p), disposable) },
+    workspace: {
+      registerTextDocumentContentProvider: (scheme: string, p: { provideTextDocumentContent(u: Uri): string }) => (log.contentProviders.set(scheme, p), disposable),
+      onDidChangeTextDocument: (l: (e: unknown) => void) => (log.changeListeners.push(l), disposable),
+      openTextDocument: async (u: Uri) => ({ uri: u }),
+    },
+    window: {
+      activeTextEditor: undefined as unknown,
+      visibleTextEditors: [] as unknown[],
+      createTextEditorDecorationType: () => disposable,
+      onDidChangeVisibleTextEditors: () => disposable,
+      showInformationMessage: async (m: string) => void log.messages.push(m),
+      showErrorMessage: async (m: string) => void log.messages.push(m),
+      showWarningMessage: async (m: string) => void log.messages.push(m),
+      showQuickPick: async () => undefined,
+      showTextDocument: async () => undefined,
+      withProgress: async (_o: unknown, task: (p: { report(v: object): void }, token: { onCancellationRequested: typeof log.cancel.event }) => Promise<unknown>) =>
+        task({ report: (v) => log.progress.push(v) }, { onCancellationRequested: log.cancel.event }),
+    },
+  };
+  return { vscode, log };
+}
+
+describe('training UI: the VS Code adapter (stand-in API)', () => {
+  const { vscode, log } = fakeVscode();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Module = require('node:module') as { _load(request: string, ...rest: unknown[]): unknown };
+  let training: typeof import('../src/extension/training');
+  const analysis = analyze(PY);
+  const lines = fs.readFileSync(PY, 'utf8').split('\n');
+  let version = 1;
+  const document = {
+    uri: vscode.Uri.file(PY),
+    fileName: PY,
+    get version() {
+      return version;
+    },
+    get lineCount() {
+      return lines.length;
+    },
+    lineAt: (n: number) => ({ range: { end: new vscode.Position(n, lines[n].length) } }),
+  };
+  const editor = {
+    document,
+    selection: { active: new vscode.Position(0, 0) },
+    setDecorations: (_t: unknown, d: (typeof log.decorations)[number]) => log.decorations.push(d),
+  };
+  const posted: HostMessage[] = [];
+  let cancelled = 0;
+  let finish: (r: TrainResult) => void = () => undefined;
+  let fail: (e: unknown) => void = () => undefined;
+
+  before(() => {
+    const load = Module._load;
+    Module._load = function (request: string, ...rest: unknown[]) {
+      return request === 'vscode' ? vscode : load.call(this, request, ...rest);
+    };
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      training = require('../src/extension/training');
+    } finally {
+      Module._load = load;
+    }
+    vscode.window.activeTextEditor = editor;
+    vscode.window.visibleTextEditors = [editor];
+    training.registerTraining({
+      getAnalysis: () => analysis,
+      postToPreview: (m) => posted.push(m),
+      output: { appendLine: () => undefined } as never,
+      start: (_request, listeners) => {
+        const result = new Promise<TrainResult>((resolve, reject) => {
+          finish = resolve;
+          fail = reject;
+        });
+        result.catch(() => undefined);
+        setImmediate(() => {
+          listeners.onBackend?.('cpu', []);
+          listeners.onEpoch?.(0, 5, 0.3, { loss: 0.3 });
+          listeners.onEpoch?.(1, 5, 0.25, { loss: 0.25 });
+        });
+        return { result, cancel: () => (cancelled++, fail(new TrainError('training was cancelled', 'cancelled'))), exited: Promise.resolve({ code: 0, signal: null }), child: null };
+      },
+    });
+  });
+
+  const fakeResult = (): TrainResult => ({
+    backend: 'cpu',
+    model: analysis.models[0].name,
+    epochs: 5,
+    history: { loss: [0.3, 0.25, 0.2, 0.18, 0.17] },
+    weights: [weight('dense', 'kernel', [5, 5], Array.from({ length: 5 }, (_, i) => [i, -i, 0.5, 0, 1].map((x) => x / 10))), weight('dense', 'bias', [5], [0, 0, 0, 0, 0.01])],
+    synthetic: false,
+    notes: [],
+    seconds: 0.5,
+  });
+
+  it('trains with progress, then decorates the Dense line, hovers it and posts weights to the graph', async () => {
+    const run = log.commands.get('layergraph.train')!();
+    await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(log.progress.map((p) => p.message), ['starting on the TF.js cpu backend…', 'Epoch 1/5 · loss 0.3000', 'Epoch 2/5 · loss 0.2500']);
+    assert.deepEqual(posted.filter((m) => m.type === 'trainProgress').map((m) => m.type === 'trainProgress' && [m.epoch, m.status]), [[0, 'running'], [1, 'running'], [2, 'running']]);
+    finish(fakeResult());
+    await run;
+    const denseLine = lineOf(PY, 'layers.Dense(5)');
+    const last = log.decorations.at(-1)!;
+    assert.equal(last.length, 1);
+    assert.equal((last[0].range.start as { line: number }).line, denseLine);
+    assert.match(last[0].renderOptions.after.contentText, /^dense: kernel 5×5 μ=\S+ σ=\S+ · bias 5$/);
+    const weightsMessage = posted.find((m) => m.type === 'weights');
+    assert.ok(weightsMessage && weightsMessage.type === 'weights' && weightsMessage.layers.length === 1 && weightsMessage.version === 1);
+    assert.equal(posted.filter((m) => m.type === 'trainProgress').at(-1)!.type === 'trainProgress' && (posted.filter((m) => m.type === 'trainProgress').at(-1) as { status: string }).status, 'done');
+    const hover = log.hovers[0].provideHover(document, new vscode.Position(denseLine, 3));
+    assert.match(hover!.contents.value, /\*\*dense\/kernel\*\* `5×5`/);
+    assert.equal(log.hovers[0].provideHover(document, new vscode.Position(denseLine + 1, 0)), undefined);
+    const text = log.contentProviders.get(training.WEIGHTS_SCHEME)!.provideTextDocumentContent(vscode.Uri.from({ scheme: training.WEIGHTS_SCHEME, path: '/scenario3_shared_dense.py weights.txt', query: document.uri.toString() }));
+    assert.match(text, /path=dense\/kernel>/);
+  });
+
+  it('an edit removes the weights from the editor and the graph', () => {
+    version = 2;
+    posted.length = 0;
+    log.changeListeners.forEach((l) => l({ document, contentChanges: [{}] }));
+    assert.deepEqual(log.decorations.at(-1), []);
+    assert.deepEqual(posted, [{ type: 'weights', uri: document.uri.toString(), version: 2, layers: [] }]);
+    assert.equal(log.hovers[0].provideHover(document, new vscode.Position(lineOf(PY, 'layers.Dense(5)'), 3)), undefined);
+  });
+
+  it('Cancel in the notification cancels the trainer and shows nothing', async () => {
+    const decorated = log.decorations.length;
+    posted.length = 0;
+    const run = log.commands.get('layergraph.train')!();
+    await new Promise((r) => setTimeout(r, 20));
+    log.cancel.fire();
+    await run;
+    assert.equal(cancelled, 1);
+    assert.equal(log.messages.at(-1), 'Training cancelled; no weights are shown.');
+    assert.equal(log.decorations.length, decorated);
+    assert.equal(posted.some((m) => m.type === 'weights'), false);
+    assert.equal((posted.at(-1) as { status: string }).status, 'cancelled');
+  });
+
+  it('the CodeLens provider puts ▶ Train on each model with its id', () => {
+    const lenses = new training.TrainCodeLensProvider(() => analysis).provideCodeLenses(document as never) as unknown as { range: { start: { line: number } }; command: { title: string; command: string; arguments: unknown[] } }[];
+    assert.equal(lenses.length, 1);
+    assert.equal(lenses[0].command.title, '▶ Train');
+    assert.equal(lenses[0].command.command, 'layergraph.train');
+    assert.deepEqual(lenses[0].command.arguments, [document.uri, analysis.models[0].id]);
+    assert.equal(lenses[0].range.start.line, lineOf(PY, 'keras.Model('));
+  });
+});
