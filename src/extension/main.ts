@@ -19,7 +19,7 @@ export class LayerGraphContext implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(readonly extension: vscode.ExtensionContext) {
-    this.preview = new PreviewManager(extension.extensionUri, this.analysis, (svg) => void saveBytes(svgBytes(svg), 'svg', this.currentSource()));
+    this.preview = new PreviewManager(extension.extensionUri, this.analysis, (svg) => void saveBytes(svgBytes(svg), 'svg', this.preview.sourceUri ?? this.currentSource()));
     this.disposables.push(
       this.analysis,
       this.preview,
@@ -84,12 +84,14 @@ const commandTable: Record<string, CommandHandler> = {
   },
   [COMMANDS.exportSvg]: async (ctx, target) => {
     const svg = await svgFromPreview(ctx);
-    return saveBytes(svgBytes(svg), 'svg', ctx.currentSource(), targetArg(target));
+    return saveBytes(svgBytes(svg), 'svg', ctx.preview.sourceUri ?? ctx.currentSource(), targetArg(target));
   },
   [COMMANDS.exportPng]: async (ctx, target) => {
     const svg = await svgFromPreview(ctx);
+    // Read the source before rasterizing: the short-lived raster panel becomes the active editor meanwhile.
+    const source = ctx.preview.sourceUri ?? ctx.currentSource();
     const png = await rasterize(ctx.extension.extensionUri, svg);
-    return saveBytes(png, 'png', ctx.currentSource(), targetArg(target));
+    return saveBytes(png, 'png', source, targetArg(target));
   },
 };
 

@@ -30,6 +30,9 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
   private ready = false;
   private readonly posted = new PostedVersions();
   private lastHighlight = '';
+  /** The configured direction is sent to a new panel once; after that the webview's own toggle (kept in its saved
+   *  state across hides and reloads) wins until the setting changes. */
+  private sendDirectionOnReady = false;
   private svgWaiters: ((svg: string) => void)[] = [];
   private readonly hoverDecoration = vscode.window.createTextEditorDecorationType({
     backgroundColor: new vscode.ThemeColor('editor.wordHighlightStrongBackground'),
@@ -65,6 +68,11 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     );
   }
 
+  /** The document the graph shows (what an export is named after). */
+  get sourceUri(): vscode.Uri | undefined {
+    return this.source;
+  }
+
   get isOpen(): boolean {
     return this.panel !== undefined;
   }
@@ -81,6 +89,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
         this.webviewOptions(),
       );
       this.attach(panel);
+      this.sendDirectionOnReady = true;
     } else {
       this.panel.reveal(undefined, true);
     }
@@ -218,7 +227,8 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
         this.ready = true;
         this.posted.reset();
         this.post({ type: 'setStrings', strings: localizedWebviewStrings(vscode.l10n.t) });
-        this.post({ type: 'setOptions', direction: config.layoutDirection() });
+        if (this.sendDirectionOnReady) this.post({ type: 'setOptions', direction: config.layoutDirection() });
+        this.sendDirectionOnReady = false;
         const doc = this.sourceDocument() ?? vscode.window.activeTextEditor?.document;
         if (doc) void this.ensureOpen(doc);
         return;
