@@ -637,3 +637,69 @@ WIDTH = 16
     assert.deepEqual(r.diagnostics.filter((d) => d.severity !== 'information'), []);
   });
 });
+
+describe('everyday Keras idioms', () => {
+  it('layers.add / layers.concatenate functional helpers, a Lambda over a list, and frozen models', () => {
+    const r = py(`
+import keras
+from keras import layers
+import keras.backend as K
+a = keras.Input((6,))
+b = keras.Input((6,))
+s = layers.add([layers.Dense(4)(a), layers.Dense(4)(b)])
+c = layers.concatenate([s, a], axis=-1, name="joined")
+d = layers.Lambda(lambda t: t[0] - t[1], output_shape=(4,))([s, s])
+disc = keras.Model([a, b], [c, d], name="disc")
+disc.trainable = False
+`);
+    assert.deepEqual(codes(r), []);
+    assert.deepEqual(shapeOf(r, 'joined'), [null, 10]);
+    assert.deepEqual(shapeOf(r, 'lambda'), [null, 4]);
+    const m = r.models[0];
+    assert.equal(m.totalParams, 56);
+    assert.equal(m.trainableParams, 0, 'model.trainable = False freezes every layer in it');
+    assert.equal(m.nonTrainableParams, 56);
+  });
+
+  it('custom weights made in build() with add_weight count, in both languages', () => {
+    const r = py(`
+import keras
+class Scale(keras.layers.Layer):
+    def build(self, input_shape):
+        self.scale = self.add_weight(shape=(input_shape[-1],), initializer="ones", name="scale")
+        self.offset = self.add_weight(shape=(1,), trainable=False, name="offset")
+    def call(self, x):
+        return x * self.scale + self.offset
+i = keras.Input((7,))
+m = keras.Model(i, Scale(name="scale")(i))
+`);
+    assert.deepEqual(codes(r), []);
+    const scale = r.layers.find((l) => l.name === 'scale')!;
+    assert.deepEqual([scale.params, scale.trainableParams, scale.nonTrainableParams], [8, 7, 1]);
+    assert.deepEqual(shapeOf(r, 'scale'), [null, 7]);
+    const t = ts(`
+import * as tf from '@tensorflow/tfjs';
+class ChannelScale extends tf.layers.Layer {
+  static className = 'ChannelScale';
+  build(inputShape: tf.Shape) { this.scale = this.addWeight('scale', [inputShape[inputShape.length - 1]], 'float32', tf.initializers.ones()); this.built = true; }
+  computeOutputShape(inputShape: tf.Shape) { return inputShape; }
+  call(x: tf.Tensor) { return tf.mul(x, this.scale.read()); }
+}
+const input = tf.input({shape: [16]});
+const model = tf.model({inputs: input, outputs: new ChannelScale({name: 'cs'}).apply(input) as tf.SymbolicTensor});
+`);
+    assert.equal(t.layers.find((l) => l.name === 'cs')!.params, 16);
+  });
+
+  it('TF.js: an Embedding with inputLength gives a Sequential its input', () => {
+    const r = ts(`
+import * as tf from '@tensorflow/tfjs';
+const model = tf.sequential();
+model.add(tf.layers.embedding({inputDim: 100, outputDim: 8, inputLength: 12}));
+model.add(tf.layers.globalAveragePooling1d({}));
+`);
+    assert.deepEqual(codes(r), []);
+    assert.equal(r.models[0].totalParams, 800);
+    assert.deepEqual(r.tensors[r.models[0].outputs[0]].shape, [null, 8]);
+  });
+});

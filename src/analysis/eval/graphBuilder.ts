@@ -271,6 +271,24 @@ export class GraphBuilder {
     return { outputs: call.outputs, returnsList: outcome.returnsList };
   }
 
+  /** Re-derives a built layer's counts after its `trainable` flag changed. */
+  recount(layer: LayerObj): void {
+    const ir = this.layers[layer.id];
+    const trainable = layer.config.trainable !== false;
+    if (layer.built) {
+      const counts = countParams(layer.built.weights, trainable);
+      ir.params = counts.total;
+      ir.trainableParams = counts.trainable;
+      ir.nonTrainableParams = counts.nonTrainable;
+      ir.weights = layer.built.weights.map((w) => ({ name: w.name, shape: w.shape, trainable: w.trainable && trainable }));
+    } else if (ir.params !== null && !trainable) {
+      // a layer without its own weights list (nested model, subclassed layer): all its weights are frozen
+      ir.nonTrainableParams = ir.params;
+      ir.trainableParams = 0;
+    }
+    ir.config.trainable = trainable;
+  }
+
   /** Related information for an error at a call: the first call of a shared layer, and where each input came from. */
   private relatedForCall(layer: LayerObj, call: CallIR, inputs: number[]): { range: SourceRange; message: string }[] {
     const related: { range: SourceRange; message: string }[] = [];

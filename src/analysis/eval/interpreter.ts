@@ -48,6 +48,8 @@ export interface Host {
   index(obj: Value, index: Value, node: A.Index): Value | undefined;
   /** A value was bound to a variable name (names layers/models after their variables). */
   bound(name: string, value: Value, node: A.Node): void;
+  /** `obj.name = value` on a domain object (e.g. `layer.trainable = False`); true when handled. */
+  setAttr(obj: Value, name: string, value: Value): boolean;
   /** An instance of a user class is being created (before its constructor runs). */
   newInstance(inst: InstanceV, args: ArgValues, node: A.Node): void;
   globals(): Map<string, Value>;
@@ -299,6 +301,7 @@ export class Interpreter {
         return;
       case 'attr': {
         const obj = this.eval(t.object, scope);
+        if (this.host.setAttr(obj, t.name, value)) return;
         if (obj.kind === 'instance') obj.attrs.set(t.name, value);
         else if (obj.kind === 'dict' && this.lang === 'js') obj.entries.set(`s:${t.name}`, { key: str(t.name), value });
         else if (obj.kind === 'class') obj.attrs.set(t.name, value);

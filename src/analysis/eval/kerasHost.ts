@@ -28,6 +28,7 @@ import {
   type BuiltinV,
   type InstanceV,
   type ModuleV,
+  type SubclassState,
   type LayerClassV,
   type LayerObj,
   type ModelObj,
@@ -169,7 +170,7 @@ export class KerasHost implements Host {
         if (name === 'Input') return this.kerasBuiltin('Input');
         if (name === 'Layer') return { kind: 'layerclass', name: 'Layer', def: undefined };
         if (/^[A-Z]/.test(name)) return { kind: 'layerclass', name, def: layerByKerasName(name) };
-        return UNKNOWN_VALUE;
+        return this.mergeFunction(name) ?? UNKNOWN_VALUE;
       case 'keras.activations':
         return str(name);
       case 'keras.optimizers':
@@ -199,6 +200,27 @@ export class KerasHost implements Host {
       default:
         return UNKNOWN_VALUE;
     }
+  }
+
+  /**
+   * Keras's functional merge helpers: `layers.add([a, b])` is `Add()([a, b])` (keyword arguments go to the layer),
+   * likewise concatenate, multiply, average, maximum, minimum, subtract, dot.
+   */
+  private mergeFunction(name: string): BuiltinV | undefined {
+    const classes: Record<string, string> = { add: 'Add', concatenate: 'Concatenate', multiply: 'Multiply', average: 'Average', maximum: 'Maximum', minimum: 'Minimum', subtract: 'Subtract', dot: 'Dot' };
+    const def = classes[name] ? layerByKerasName(classes[name]) : undefined;
+    if (!def) return undefined;
+    return {
+      kind: 'builtin',
+      name: `keras.layers.${name}`,
+      fn: (a) => {
+        const inputs = a.positional[0] ?? a.keywords.get('inputs') ?? UNKNOWN_VALUE;
+        const keywords = new Map([...a.keywords].filter(([k]) => k !== 'inputs'));
+        // dot(inputs, axes, normalize=False): the positional arguments after the inputs are the layer's
+        const created = this.createLayer({ kind: 'layerclass', name: def.className, def }, { positional: a.positional.slice(1), keywords, node: a.node }, a.node as A.Call);
+        return created.kind === 'layer' ? this.callLayerValue(created.layer, inputs, a, a.node) : UNKNOWN_VALUE;
+      },
+    };
   }
 
   private kerasBuiltin(name: string): BuiltinV {
@@ -242,7 +264,7 @@ export class KerasHost implements Host {
     if (!kind) return;
     const cfg = this.g.dialect === 'tfjs' && args.positional[0]?.kind === 'dict' ? args.positional[0].entries.get('s:name')?.value : args.keywords.get('name');
     const name = cfg?.kind === 'str' ? cfg.value : this.g.autoName(inst.cls.name);
-    inst.keras = { kind, name };
+    inst.keras = { kind, name, weights: [] };
     if (kind === 'model') this.subclassedModels.push(inst);
   }
 
@@ -275,6 +297,13 @@ export class KerasHost implements Host {
     const state = inst.keras!;
     const method = (fn: (a: ArgValues) => Value): BuiltinV => ({ kind: 'builtin', name: `${inst.cls.name}.${name}`, fn });
     if (name === 'apply') return method((a) => this.callSubclassed(inst, a.positional[0] ?? UNKNOWN_VALUE, a.node));
+    if (name === 'add_weight' || name === 'addWeight') {
+      return method((a) => {
+        const w = addWeight(state, a, this.g.dialect === 'tfjs');
+        // a variable behaves like a tensor of its shape in arithmetic, but is no node of the graph
+        return { kind: 'tensor', id: this.g.newTensor(w.shape, null) };
+      });
+    }
     if (name === 'name') return str(state.name);
     if (state.kind !== 'model') return undefined;
     switch (name) {
@@ -398,7 +427,7 @@ export class KerasHost implements Host {
     const isList = input.kind === 'list' || input.kind === 'tuple';
     const items = isList ? (input as { items: Value[] }).items : [input];
     const tensors = items.map((v) => (v.kind === 'tensor' ? v.id : undefined));
-    if (layer.def && !layer.def.multiInput && isList) {
+    if (layer.def && !layer.def.multiInput && isList && layer.className !== 'Lambda') {
       // A single-input layer given a list (Keras would flatten or fail): shapes unknown, never a false error.
       const r = this.g.callLayer({ ...layer, def: undefined } as LayerObj, [], node, tensors.filter((t): t is number => t !== undefined));
       return { kind: 'tensor', id: r.outputs[0] };
@@ -558,7 +587,9 @@ export class KerasHost implements Host {
       return;
     }
     if (model.seqOutput === undefined && layers.length === 0) {
-      const shape = batchShape(layer.config.input_shape ?? null, layer.config.batch_input_shape ?? null, layer.config.batch_size ?? null);
+      // TF.js: an Embedding's inputLength gives the first layer its input shape (Embedding's constructor does so)
+      const embeddingLength = this.g.dialect === 'tfjs' && layer.className === 'Embedding' && typeof layer.config.input_length === 'number' ? [layer.config.input_length] : null;
+      const shape = batchShape(layer.config.input_shape ?? embeddingLength, layer.config.batch_input_shape ?? null, layer.config.batch_size ?? null);
       if (shape) {
         // Keras 3 adds `InputLayer(shape=…)` (auto-named); TF.js names it `<layer>_input`.
         const t = this.g.createInput(shape, node, this.g.dialect === 'tfjs' ? `${layer.name}_input` : undefined, { batch_shape: shape }, layerByKerasName('InputLayer'));
@@ -649,6 +680,8 @@ export class KerasHost implements Host {
       return this.dialectLang === 'python' ? tuple(dims) : list(dims);
     }
     if (name === 'rank' || name === 'ndim') return shape ? num(shape.length) : UNKNOWN_VALUE;
+    // a TF.js LayerVariable's value
+    if (name === 'read') return { kind: 'builtin', name: 'read', fn: () => ({ kind: 'tensor', id }) };
     if (name === 'dtype') return str('float32');
     return UNKNOWN_VALUE;
   }
@@ -665,7 +698,8 @@ export class KerasHost implements Host {
     const opClass: Record<string, string> = { '+': 'Add', '-': 'Subtract', '*': 'Multiply', '/': 'TrueDivide', '@': 'Matmul', '**': 'Power' };
     const cls = opClass[op];
     if (!cls) return UNKNOWN_VALUE;
-    const operands = [left, right].filter((v) => v.kind === 'tensor').map((v) => (v as { id: number }).id);
+    // variables (add_weight) take part in the shape but are not graph inputs
+    const operands = [left, right].filter((v) => v.kind === 'tensor' && this.g.tensors[v.id].producer !== null).map((v) => (v as { id: number }).id);
     const shapes = [left, right].map((v) => (v.kind === 'tensor' ? this.g.tensors[v.id].shape : v.kind === 'num' ? [] : null));
     return this.opTensor(cls, operands, broadcast(shapes), node);
   }
@@ -698,6 +732,40 @@ export class KerasHost implements Host {
   }
   private readonly assumedAt = new Set<number>();
 
+  setAttr(obj: Value, name: string, value: Value): boolean {
+    if (name !== 'trainable' || value.kind !== 'bool') return false;
+    // Freezing a layer or a model (`discriminator.trainable = False`) makes its weights non-trainable, as Keras's
+    // setter does for every layer inside it.
+    const freeze = (layer: LayerObj) => {
+      layer.config.trainable = value.value;
+      this.g.recount(layer);
+      const inner = this.layerModels.get(layer.id);
+      if (inner) this.modelLayerObjs(inner).forEach(freeze);
+    };
+    if (obj.kind === 'layer') freeze(obj.layer);
+    else if (obj.kind === 'model') this.modelLayerObjs(obj.model).forEach(freeze);
+    else if (obj.kind === 'instance' && obj.keras?.model) this.modelLayerObjs(obj.keras.model).forEach(freeze);
+    else if (obj.kind === 'instance' && obj.keras?.layer) freeze(obj.keras.layer);
+    else return false;
+    return true;
+  }
+
+  /** The layer objects a model holds: its Sequential list, or every layer its graph calls. */
+  private modelLayerObjs(model: ModelObj): LayerObj[] {
+    if (model.kind === 'sequential') return model.seqLayers ?? [];
+    const seen = new Set<number>();
+    const visit = (t: number) => {
+      const p = this.g.tensors[t]?.producer;
+      if (!p) return;
+      const call = this.g.calls[p.call];
+      if (seen.has(call.layer)) return;
+      seen.add(call.layer);
+      if (!model.inputs.includes(t)) call.inputs.forEach(visit);
+    };
+    model.outputs.forEach(visit);
+    return [...seen].map((id) => this.g.objs[id]);
+  }
+
   bound(name: string, value: Value): void {
     if (value.kind === 'instance' && value.keras && value.keras.variable === undefined) {
       value.keras.variable = name;
@@ -728,6 +796,35 @@ function layerInput(layer: LayerObj, args: ArgValues): Value {
     }
   }
   return args.positional[0] ?? UNKNOWN_VALUE;
+}
+
+/**
+ * `self.add_weight(shape=(n,), name=…, trainable=…)` (Keras 3; tf.keras 2 passed the name first) and TF.js's
+ * `this.addWeight(name, shape, dtype, initializer, regularizer, trainable)`: recorded on the layer.
+ */
+function addWeight(state: SubclassState, a: ArgValues, tfjs: boolean): { shape: Shape } {
+  const dims = (v: Value | undefined): Shape | null => {
+    if (!v) return null;
+    if (v.kind === 'num') return [v.value];
+    const items = iterate(v);
+    return items ? items.map((x) => (x.kind === 'num' ? x.value : x.kind === 'sym' ? x.expr : null)) : null;
+  };
+  let name: Value | undefined;
+  let shape: Shape | null;
+  let trainable: Value | undefined;
+  if (tfjs) {
+    name = a.positional[0];
+    shape = dims(a.positional[1]);
+    trainable = a.positional[5];
+  } else {
+    const nameFirst = a.positional[0]?.kind === 'str';
+    name = a.keywords.get('name') ?? (nameFirst ? a.positional[0] : undefined);
+    shape = dims(a.keywords.get('shape') ?? (nameFirst ? a.positional[1] : a.positional[0]));
+    trainable = a.keywords.get('trainable');
+  }
+  const weight = { name: name?.kind === 'str' ? name.value : `weight_${state.weights.length}`, shape: shape ?? [null], trainable: trainable?.kind === 'bool' ? trainable.value : true };
+  state.weights.push(weight);
+  return weight;
 }
 
 /** True when a value is a tensor or a (nested) list/tuple/dict of tensors only. */

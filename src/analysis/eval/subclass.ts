@@ -4,6 +4,7 @@
 import type * as A from '../core/ast';
 import type { Shape } from '../../graph/shape';
 import { iterate } from './builtins';
+import { countParams } from '../../layers/apply';
 import type { GraphBuilder } from './graphBuilder';
 import type { Interpreter } from './interpreter';
 import { list, UNKNOWN_VALUE, type ArgValues, type ClassV, type InstanceV, type LayerObj, type ModelObj, type Value } from './values';
@@ -72,6 +73,16 @@ export function callSubclassedLayer(ctx: SubclassContext, inst: InstanceV, input
     const out = interp.callValue(computeOutputShape, { positional: [arg], keywords: new Map(), node }, node);
     shapes = shapeList(out);
   }
+  // Keras calls build(input_shape) before the first call; that is where custom weights are usually made.
+  const build = method(ctx, inst, 'build', node);
+  if (interp && build && !state.built && inputShapes.every((s) => s !== null)) {
+    state.built = true;
+    const toValue = (s: Shape): Value => {
+      const dims = s.map((d): Value => (typeof d === 'number' ? { kind: 'num', value: d } : d === null ? { kind: 'none' } : { kind: 'sym', expr: d }));
+      return g.dialect === 'keras' ? { kind: 'tuple', items: dims } : list(dims);
+    };
+    interp.callValue(build, { positional: [inputShapes.length === 1 ? toValue(inputShapes[0]!) : list(inputShapes.map((s) => toValue(s!)))], keywords: new Map(), node }, node);
+  }
   const call = method(ctx, inst, 'call', node);
   if (interp && call && tensors.length > 0) {
     const before = g.diagnostics.length;
@@ -91,11 +102,13 @@ export function callSubclassedLayer(ctx: SubclassContext, inst: InstanceV, input
   }
   const parts = sublayers(ctx, inst);
   const ir = g.layers[layer.id];
-  const sum = (pick: (id: number) => number | null) => parts.reduce<number | null>((acc, l) => (acc === null || pick(l.id) === null ? null : acc + pick(l.id)!), 0);
-  if (parts.length > 0 || call) {
-    ir.params = sum((id) => g.layers[id].params);
-    ir.trainableParams = sum((id) => g.layers[id].trainableParams);
-    ir.nonTrainableParams = sum((id) => g.layers[id].nonTrainableParams);
+  const own = countParams(state.weights);
+  const sum = (pick: (id: number) => number | null, start: number | null) => parts.reduce<number | null>((acc, l) => (acc === null || pick(l.id) === null ? null : acc + pick(l.id)!), start);
+  if (parts.length > 0 || call || state.weights.length > 0) {
+    ir.params = sum((id) => g.layers[id].params, own.total);
+    ir.trainableParams = sum((id) => g.layers[id].trainableParams, own.trainable);
+    ir.nonTrainableParams = sum((id) => g.layers[id].nonTrainableParams, own.nonTrainable);
+    ir.weights = state.weights.map((w) => ({ ...w }));
   }
   const r = g.callLayer(layer, tensors, node, [], shapes);
   if (r.returnsList) return list(r.outputs.map((id) => ({ kind: 'tensor', id })));

@@ -107,6 +107,10 @@ export interface SubclassState {
   model?: ModelObj;
   /** the variable the object was first bound to */
   variable?: string;
+  /** weights it creates itself (`self.add_weight(...)` / `this.addWeight(...)`, usually in `build`) */
+  weights: { name: string; shape: Shape; trainable: boolean }[];
+  /** whether its `build` has run (on the first call) */
+  built?: boolean;
 }
 export interface UnknownV {
   kind: 'unknown';
