@@ -349,6 +349,7 @@ describe('training UI: the VS Code adapter (stand-in API)', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Module = require('node:module') as { _load(request: string, ...rest: unknown[]): unknown };
   let training: typeof import('../src/extension/training');
+  let registration: import('../src/extension/training').Training;
   const analysis = analyze(PY);
   const lines = fs.readFileSync(PY, 'utf8').split('\n');
   let version = 1;
@@ -386,7 +387,7 @@ describe('training UI: the VS Code adapter (stand-in API)', () => {
     }
     vscode.window.activeTextEditor = editor;
     vscode.window.visibleTextEditors = [editor];
-    training.registerTraining({
+    registration = training.registerTraining({
       getAnalysis: () => analysis,
       postToPreview: (m) => posted.push(m),
       output: { appendLine: () => undefined } as never,
@@ -439,6 +440,12 @@ describe('training UI: the VS Code adapter (stand-in API)', () => {
     assert.match(text, /path=dense\/kernel>/);
   });
 
+  it('keeps the last loss curve and weights for a preview that reloads', () => {
+    const replay = registration.replay(document.uri.toString()).map((m) => m.type === 'trainProgress' ? `${m.type}:${m.status}` : m.type);
+    assert.deepEqual(replay, ['trainProgress:done', 'weights']);
+    assert.deepEqual(registration.replay('file:///elsewhere.py'), []);
+  });
+
   it('an edit removes the weights from the editor and the graph', () => {
     version = 2;
     posted.length = 0;
@@ -460,6 +467,8 @@ describe('training UI: the VS Code adapter (stand-in API)', () => {
     assert.equal(log.decorations.length, decorated);
     assert.equal(posted.some((m) => m.type === 'weights'), false);
     assert.equal((posted.at(-1) as { status: string }).status, 'cancelled');
+    // After the edit there are no weights to replay; the curve is the cancelled run's.
+    assert.deepEqual(registration.replay(document.uri.toString()).map((m) => m.type === 'trainProgress' && m.status), ['cancelled']);
   });
 
   it('the CodeLens provider puts ▶ Train on each model with its id', () => {

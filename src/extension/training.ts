@@ -52,9 +52,25 @@ interface Shown {
   lines: WeightsLine[];
 }
 
+export interface Training extends vscode.Disposable {
+  /** The last loss curve and weights posted for a document, for a preview that (re)loads after they were sent: a
+   *  hidden webview loses its page, and the host posts these again after its `update`. */
+  replay(uri: string): HostMessage[];
+}
+
 /** Registers both commands, the decorations, the hover and the weights documents. Dispose to remove them all. */
-export function registerTraining(deps: TrainingDeps): vscode.Disposable {
+export function registerTraining(deps: TrainingDeps): Training {
   const start = deps.start ?? startTraining;
+  const lastPosted = new Map<string, { progress?: HostMessage; weights?: HostMessage }>();
+  const post = (m: HostMessage) => {
+    if (m.type === 'trainProgress' || m.type === 'weights') {
+      const entry = lastPosted.get(m.uri) ?? {};
+      if (m.type === 'trainProgress') entry.progress = m;
+      else entry.weights = m.layers.length > 0 ? m : undefined;
+      lastPosted.set(m.uri, entry);
+    }
+    deps.postToPreview(m);
+  };
   const shown = new Map<string, Shown>();
   const running = new Map<string, TrainHandle>();
   const documents = new Map<string, string>();
@@ -87,7 +103,7 @@ export function registerTraining(deps: TrainingDeps): vscode.Disposable {
     const key = doc.uri.toString();
     if (!shown.delete(key)) return;
     repaint(key);
-    deps.postToPreview({ type: 'weights', uri: key, version: doc.version, layers: [] });
+    post({ type: 'weights', uri: key, version: doc.version, layers: [] });
   };
 
   const weightsUri = (source: vscode.Uri) =>
@@ -142,7 +158,7 @@ export function registerTraining(deps: TrainingDeps): vscode.Disposable {
     const outcome = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Training "{0}"', name), cancellable: true },
       async (progress, token) => {
-        deps.postToPreview(progressMessage('running', null));
+        post(progressMessage('running', null));
         const handle = start(
           request,
           {
@@ -155,7 +171,7 @@ export function registerTraining(deps: TrainingDeps): vscode.Disposable {
               epochs = total;
               history.push(loss);
               progress.report({ increment: 100 / total, message: progressText(epoch, total, loss, vscode.l10n.t) });
-              deps.postToPreview(progressMessage('running', loss));
+              post(progressMessage('running', loss));
             },
           },
           deps.client,
@@ -176,7 +192,7 @@ export function registerTraining(deps: TrainingDeps): vscode.Disposable {
 
     if ('error' in outcome) {
       const failure = trainFailure(outcome.error, name, vscode.l10n.t);
-      deps.postToPreview(progressMessage(failure.cancelled ? 'cancelled' : 'failed', history.at(-1) ?? null));
+      post(progressMessage(failure.cancelled ? 'cancelled' : 'failed', history.at(-1) ?? null));
       deps.output.appendLine(failure.message);
       if (failure.cancelled) {
         void vscode.window.showInformationMessage(failure.message);
@@ -193,7 +209,7 @@ export function registerTraining(deps: TrainingDeps): vscode.Disposable {
     }
 
     const trained = outcome.trained;
-    deps.postToPreview(progressMessage('done', history.at(-1) ?? null));
+    post(progressMessage('done', history.at(-1) ?? null));
     for (const n of trained.notes) deps.output.appendLine(`note: ${n}`);
     deps.output.appendLine(`done in ${trained.seconds.toFixed(2)} s: ${trained.weights.length} weight arrays`);
     if (doc.version !== version) {
@@ -205,7 +221,7 @@ export function registerTraining(deps: TrainingDeps): vscode.Disposable {
     documents.set(weightsUri(doc.uri).toString(), weightsDocument(path.basename(doc.fileName), trained));
     docChanged.fire(weightsUri(doc.uri));
     repaint(key);
-    deps.postToPreview({ type: 'weights', uri: key, version, layers: weightsForGraph(result, trained) });
+    post({ type: 'weights', uri: key, version, layers: weightsForGraph(result, trained) });
     const asText = vscode.l10n.t('Show Weights as Text');
     const summary = vscode.l10n.t('Trained "{0}" for {1} epochs on the TF.js {2} backend: {3} weight arrays.', name, trained.epochs, trained.backend, trained.weights.length);
     if ((await vscode.window.showInformationMessage(summary, asText)) === asText) await showWeights(doc.uri);
@@ -231,7 +247,7 @@ export function registerTraining(deps: TrainingDeps): vscode.Disposable {
     }
   };
 
-  return vscode.Disposable.from(
+  const disposable = vscode.Disposable.from(
     decoration,
     docChanged,
     vscode.commands.registerCommand(TRAINING_COMMANDS.train, wrap(train)),
@@ -262,6 +278,13 @@ export function registerTraining(deps: TrainingDeps): vscode.Disposable {
     vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach(paint)),
     { dispose: () => running.forEach((h) => h.cancel()) },
   );
+  return {
+    dispose: () => disposable.dispose(),
+    replay: (uri) => {
+      const e = lastPosted.get(uri);
+      return [e?.progress, e?.weights].filter((m): m is HostMessage => m !== undefined);
+    },
+  };
 }
 
 /** "▶ Train" over each model's Model(...) expression. The host registers it for the supported languages and fires
