@@ -68,6 +68,18 @@ for (const dir of ['python', 'tfjs']) {
     measure(`${dir}/${f}`, readFileSync(file, 'utf8'), file);
   }
 }
+// The largest programs of the real-world corpus (test/corpus), three per language by layer count.
+for (const dir of ['python', 'tfjs']) {
+  const folder = join(ROOT, 'test', 'corpus', dir);
+  let files: string[] = [];
+  try {
+    files = readdirSync(folder).map((f) => join(folder, f));
+  } catch {
+    continue;
+  }
+  const sized = files.map((file) => ({ file, layers: analyzeText(readFileSync(file, 'utf8'), file).layers.length }));
+  for (const { file } of sized.sort((a, b) => b.layers - a.layers).slice(0, 3)) measure(`corpus: ${dir}/${file.split('/').pop()}`, readFileSync(file, 'utf8'), file);
+}
 measure('generated: Python ResNet-like, 30 blocks (loop + helper)', pythonResNetLike(30), 'gen.py');
 measure('generated: TS ResNet-like, 30 blocks (loop + helper)', tsResNetLike(30), 'gen.ts');
 measure('generated: Python flat, 200 Dense lines', pythonFlat(200), 'flat.py');
