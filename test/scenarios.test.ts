@@ -143,7 +143,7 @@ describe('scenario 6: Sequential, list form and add form', () => {
         assert.deepEqual(m.layers.map((id) => r.layers[id].className), ['Dense', 'Activation'], 'no InputLayer row, as model.layers');
         assert.deepEqual(r.tensors[m.outputs[0]].shape, [null, 10]);
       }
-      assert.deepEqual(r.models.map((m) => m.name), file.endsWith('.py') ? ['sequential', 'sequential_1'] : ['sequential1', 'sequential2']);
+      assert.deepEqual(r.models.map((m) => m.name), file.endsWith('.py') ? ['sequential', 'sequential_1'] : ['sequential_1', 'sequential_2']);
     });
   }
 });

@@ -57,7 +57,14 @@ function signatureOf(def: LayerDef): Signature {
   let sig = signatures.get(def);
   if (!sig) {
     const all = [...def.args, ...commonArgs.filter((c) => !def.args.some((a) => a.py === c.py))];
-    sig = { all, byPy: new Map(all.map((a) => [a.py, a])), byJs: new Map(all.filter((a) => a.js).map((a) => [a.js!, a])) };
+    // The layer's own arguments win over the common ones (InputLayer's `shape` is TF.js's `inputShape` too).
+    const byPy = new Map<string, ArgDef>();
+    const byJs = new Map<string, ArgDef>();
+    for (const a of all) {
+      if (!byPy.has(a.py)) byPy.set(a.py, a);
+      if (a.js && !byJs.has(a.js)) byJs.set(a.js, a);
+    }
+    sig = { all, byPy, byJs };
     signatures.set(def, sig);
   }
   return sig;

@@ -34,6 +34,7 @@ export interface Expected {
 }
 
 export function corpusEntries(dir = CORPUS): { name: string; expected: Expected }[] {
+  if (!existsSync(join(dir, 'expected'))) return [];
   return readdirSync(join(dir, 'expected'))
     .filter((f) => f.endsWith('.json'))
     .sort()

@@ -135,7 +135,8 @@ export class GraphBuilder {
 
   modelName(kind: 'functional' | 'sequential'): string {
     if (this.dialect === 'keras') return this.kerasUnique(kind);
-    return this.tfjsUid(kind === 'functional' ? 'model' : 'sequential');
+    // TF.js: `getUid('model')` → model1, but Sequential names itself `getUid('sequential_')` → sequential_1
+    return this.tfjsUid(kind === 'functional' ? 'model' : 'sequential_');
   }
 
   // ---- layers, calls, tensors ----------------------------------------------------------------------------------------

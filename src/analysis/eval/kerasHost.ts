@@ -473,7 +473,7 @@ export class KerasHost implements Host {
   private callModel(model: ModelObj, input: Value, node: { start: number; end: number }): Value {
     let layer = this.modelLayers.get(model.id);
     if (!layer) {
-      layer = this.g.createLayer(undefined, model.kind === 'sequential' ? 'Sequential' : 'Functional', {}, model.node, model.name);
+      layer = this.g.createLayer(undefined, model.subclass ?? (model.kind === 'sequential' ? 'Sequential' : 'Functional'), {}, model.node, model.name);
       this.g.layers[layer.id].model = model.id;
       this.g.layers[layer.id].known = true;
       this.modelLayers.set(model.id, layer);
@@ -519,8 +519,8 @@ export class KerasHost implements Host {
       name: name?.kind === 'str' ? name.value : this.g.modelName('functional'),
       kind: 'functional',
       node: this.g.range(node),
-      inputs: tensorsOf(inputs),
-      outputs: tensorsOf(outputs),
+      inputs: tensorsOf(inputs, this.dialectLang === 'python'),
+      outputs: tensorsOf(outputs, this.dialectLang === 'python'),
       variable: null,
       opaque: !allTensors(inputs) || !allTensors(outputs) || undefined,
     };
@@ -583,6 +583,8 @@ export class KerasHost implements Host {
       if (out !== undefined && model.inputs.length === 0) {
         model.inputs = [out];
         model.seqOutput = out;
+        // TF.js lists an explicitly added InputLayer among model.layers; Keras 3's Sequential.layers skips it
+        if (this.g.dialect === 'tfjs') layers.push(layer);
       }
       return;
     }
@@ -836,10 +838,15 @@ function allTensors(v: Value): boolean {
 }
 
 /** The tensors in a value (a tensor, a list/tuple of them, or a dict of them). */
-function tensorsOf(v: Value): number[] {
+function tensorsOf(v: Value, sortDictKeys = false): number[] {
   if (v.kind === 'tensor') return [v.id];
-  if (v.kind === 'list' || v.kind === 'tuple') return v.items.flatMap(tensorsOf);
-  if (v.kind === 'dict') return [...v.entries.values()].flatMap((e) => tensorsOf(e.value));
+  if (v.kind === 'list' || v.kind === 'tuple') return v.items.flatMap((x) => tensorsOf(x, sortDictKeys));
+  if (v.kind === 'dict') {
+    // Keras 3 flattens dicts (inputs/outputs) in sorted key order (keras.tree)
+    const entries = [...v.entries.values()];
+    if (sortDictKeys) entries.sort((a, b) => (a.key.kind === 'str' && b.key.kind === 'str' ? (a.key.value < b.key.value ? -1 : a.key.value > b.key.value ? 1 : 0) : 0));
+    return entries.flatMap((e) => tensorsOf(e.value, sortDictKeys));
+  }
   return [];
 }
 
