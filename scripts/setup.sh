@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# One-time set-up for running every test on a fresh Debian machine: npm packages, and Chromium (from apt) for the
-# webview tests in a real browser. Safe to run again: it skips what is already there.
+# One-time set-up for running every test on a fresh Debian machine: npm packages, Chromium (from apt) for the
+# webview tests in a real browser, and code-server (a real VS Code) for the e2e tests. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,3 +12,6 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 echo "setup: npm packages installed; chromium at $(command -v chromium || echo /usr/bin/chromium)"
+
+# code-server (a real VS Code, ~800 MB, cached in ~/.cache/layergraph-e2e; skipped when present) for the e2e tests
+bash scripts/e2e-setup.sh

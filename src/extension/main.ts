@@ -11,6 +11,8 @@ import { registerHover } from './hover';
 import { registerInlineShapes } from './inlayHints';
 import { PreviewManager } from './preview';
 import { registerSummaryDocuments, showSummary } from './summaryDocument';
+import { registerTraining, TrainCodeLensProvider } from './training';
+import { SUPPORTED_LANGUAGES } from './analysisService';
 
 /** Everything the extension owns, created once per activation. */
 export class LayerGraphContext implements vscode.Disposable {
@@ -29,6 +31,21 @@ export class LayerGraphContext implements vscode.Disposable {
       registerCodeLens(this.analysis),
       registerSummaryDocuments(this.analysis),
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this.preview),
+    );
+    // Train & Show Weights: its own commands (with their own error handling), CodeLens and weights display.
+    const trainLens = new TrainCodeLensProvider((d) => this.analysis.get(d));
+    const training = registerTraining({
+      getAnalysis: (d) => this.analysis.get(d),
+      postToPreview: (m) => this.preview.postMessage(m),
+      output: vscode.window.createOutputChannel('LayerGraph Training'),
+      client: { trainerPath: vscode.Uri.joinPath(extension.extensionUri, 'dist', 'trainer.js').fsPath },
+    });
+    this.preview.replay = (uri) => training.replay(uri);
+    this.disposables.push(
+      training,
+      trainLens,
+      vscode.languages.registerCodeLensProvider(SUPPORTED_LANGUAGES.map((language) => ({ language })), trainLens),
+      this.analysis.onDidAnalyze(() => trainLens.refresh()),
     );
   }
 

@@ -185,6 +185,14 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
 </html>`;
   }
 
+  /** Extra messages to send a (re)loaded webview for a document (the last training run's loss curve and weights). */
+  replay: ((uri: string) => HostMessage[]) | undefined;
+
+  /** For features outside the preview (training): posts when the preview is open and ready, else drops. */
+  postMessage(message: HostMessage): void {
+    this.post(message);
+  }
+
   private post(message: HostMessage): void {
     if (this.panel && this.ready) void this.panel.webview.postMessage(message);
   }
@@ -231,6 +239,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
         this.sendDirectionOnReady = false;
         const doc = this.sourceDocument() ?? vscode.window.activeTextEditor?.document;
         if (doc) void this.ensureOpen(doc);
+        if (doc) for (const m of this.replay?.(doc.uri.toString()) ?? []) this.post(m);
         return;
       }
       case 'reveal':
