@@ -87,11 +87,13 @@ const tailArgs: ArgDef[] = [
   { py: 'bias_constraint', js: 'biasConstraint', default: null },
 ];
 
-function ones(rank: number): ConfigValue {
+/** `1` for 1-D layers, `(1, 1)` / `(1, 1, 1)` otherwise: the default strides and dilation. */
+export function ones(rank: number): ConfigValue {
   return rank === 1 ? 1 : Array(rank).fill(1);
 }
 
-function convArgs(rank: number): ArgDef[] {
+/** The arguments every convolution starts with (Conv, SeparableConv, ConvLSTM), in Keras 3 signature order. */
+export function convHeadArgs(rank: number): ArgDef[] {
   return [
     { py: 'filters', js: 'filters' },
     { py: 'kernel_size', js: 'kernelSize' },
@@ -100,6 +102,12 @@ function convArgs(rank: number): ArgDef[] {
     // Keras: None means `image_data_format()`, channels_last unless configured.
     { py: 'data_format', js: 'dataFormat', default: null, jsDefault: 'channelsLast' },
     { py: 'dilation_rate', js: 'dilationRate', default: ones(rank) },
+  ];
+}
+
+function convArgs(rank: number): ArgDef[] {
+  return [
+    ...convHeadArgs(rank),
     // Keras 3 only: TF.js 4.22 has no grouped convolution (its config has no `groups`).
     { py: 'groups', default: 1 },
     ...tailArgs,

@@ -4,23 +4,15 @@
 
 import { dimMul, type Shape } from '../graph/shape';
 import { channelsFirst, checkJsArray, checkJsPositiveInteger, checkJsUnion, checkKerasDataFormat, checkKerasTuple, intTuple, invalid, num, unknownLayout } from './config';
-import { channelDim, checkKerasPadding, convOutputLength, convOutputShape, hasNonPositive, NON_POSITIVE_NOTE, nonPositiveSizeError, paddingMode, spatialAxes } from './conv';
+import { convHeadArgs, ones, channelDim, checkKerasPadding, convOutputLength, convOutputShape, hasNonPositive, NON_POSITIVE_NOTE, nonPositiveSizeError, paddingMode, spatialAxes } from './conv';
 import { checkStatefulBatch, initializerArgs, recurrentActivationArg, regularizerArgs, seedArg, sequenceArgs } from './recurrent';
 import { isUnknown, type ArgDef, type CallContext, type ConfigValue, type InputSpec, type LayerConfig, type LayerDef, type WeightDef } from './types';
 
-function ones(rank: number): ConfigValue {
-  return rank === 1 ? 1 : Array(rank).fill(1);
-}
 
 /** Keras 3 ConvLSTM1D/2D/3D signature order; TF.js's convLstm2d takes the same options in camelCase. */
 function convLstmArgs(rank: number, withLoop: boolean): ArgDef[] {
   return [
-    { py: 'filters', js: 'filters' },
-    { py: 'kernel_size', js: 'kernelSize' },
-    { py: 'strides', js: 'strides', default: ones(rank) },
-    { py: 'padding', js: 'padding', default: 'valid' },
-    { py: 'data_format', js: 'dataFormat', default: null, jsDefault: 'channelsLast' },
-    { py: 'dilation_rate', js: 'dilationRate', default: ones(rank) },
+    ...convHeadArgs(rank),
     { py: 'activation', js: 'activation', default: 'tanh' },
     recurrentActivationArg,
     { py: 'use_bias', js: 'useBias', default: true },

@@ -4,13 +4,10 @@
 
 import { dimMul, type Dim, type Shape } from '../graph/shape';
 import { allKnown, checkKerasDataFormat, checkKerasTuple, intTuple, invalid, num, pyRepr } from './config';
-import { channelAxis, channelDim, checkKerasPadding, convOutputShape, NON_POSITIVE_NOTE, validateTfjs } from './conv';
+import { convHeadArgs, ones, channelAxis, channelDim, checkKerasPadding, convOutputShape, NON_POSITIVE_NOTE, validateTfjs } from './conv';
 import { checkInputSpec } from './inputSpec';
-import { LayerError, type ArgDef, type CallContext, type ConfigValue, type InputSpec, type LayerConfig, type LayerDef, type WeightDef } from './types';
+import { LayerError, type ArgDef, type CallContext, type InputSpec, type LayerConfig, type LayerDef, type WeightDef } from './types';
 
-function ones(rank: number): ConfigValue {
-  return rank === 1 ? 1 : Array(rank).fill(1);
-}
 
 const biasTail: ArgDef[] = [
   { py: 'bias_initializer', js: 'biasInitializer', default: 'zeros' },
@@ -19,12 +16,7 @@ const biasTail: ArgDef[] = [
 /** Keras 3 SeparableConv1D/2D signature order. TF.js's SeparableConv2D takes the same options in camelCase. */
 function separableArgs(rank: number): ArgDef[] {
   return [
-    { py: 'filters', js: 'filters' },
-    { py: 'kernel_size', js: 'kernelSize' },
-    { py: 'strides', js: 'strides', default: ones(rank) },
-    { py: 'padding', js: 'padding', default: 'valid' },
-    { py: 'data_format', js: 'dataFormat', default: null, jsDefault: 'channelsLast' },
-    { py: 'dilation_rate', js: 'dilationRate', default: ones(rank) },
+    ...convHeadArgs(rank),
     { py: 'depth_multiplier', js: 'depthMultiplier', default: 1 },
     { py: 'activation', js: 'activation', default: null },
     { py: 'use_bias', js: 'useBias', default: true },
