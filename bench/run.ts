@@ -8,9 +8,10 @@ import * as ts from 'typescript';
 import { analyzeText, languageOf } from '../src/analysis/analyze';
 import { scriptKindOf } from '../src/analysis/typescript/lower';
 import { pythonFlat, pythonResNetLike, tsFlat, tsResNetLike } from './generate';
+import { benchPreview } from './preview';
 import { benchTrain } from './train';
 
-// `npm run bench -- analysis` or `-- train` runs one part; no argument runs all.
+// `npm run bench -- analysis`, `-- preview` or `-- train` runs one part; no argument runs all.
 const only = process.argv[2];
 
 const ROOT = join(__dirname, '..', '..');
@@ -48,7 +49,10 @@ interface Row {
 
 const rows: Row[] = [];
 if (only === undefined || only === 'analysis') benchAnalysis();
-if (only === undefined || only === 'train') void benchTrain();
+void (async () => {
+  if (only === undefined || only === 'preview') await benchPreview();
+  if (only === undefined || only === 'train') await benchTrain();
+})();
 
 function benchAnalysis(): void {
 function measure(name: string, text: string, file: string): void {

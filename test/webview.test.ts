@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -14,6 +13,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import type { AnalysisResult } from '../src/graph/ir';
 import { isHostMessage, isWebviewMessage, type HostMessage, type WebviewMessage } from '../src/webview-protocol';
 import * as fx from './support/webviewFixtures';
+import { CHROMIUM, CHROMIUM_FLAGS, serveRepository } from './support/staticServer';
 
 // Callbacks passed to page.evaluate run inside the page; these only type them (the root tsconfig has no DOM lib).
 declare const window: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -22,9 +22,6 @@ declare function getComputedStyle(element: unknown): { stroke: string };
 
 const ROOT = path.resolve(__dirname, '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts/webview');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
 
 interface PageProbe {
   page: Page;
@@ -42,28 +39,8 @@ let context: BrowserContext;
 let userDataDir = '';
 let version = 1;
 
-/** Serves the repository read-only on 127.0.0.1, so the page loads the bundle as a webview loads its resources. */
-function startServer(): Promise<void> {
-  server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname === '/favicon.ico') {
-      res.writeHead(204).end();
-      return;
-    }
-    const file = path.join(ROOT, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ''));
-    if (!file.startsWith(ROOT + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      resolve();
-    }),
-  );
+async function startServer(): Promise<void> {
+  ({ server, baseUrl } = await serveRepository(ROOT));
 }
 
 async function openPage(theme = 'vscode-dark', size = { width: 1100, height: 760 }): Promise<PageProbe> {
