@@ -51,8 +51,6 @@ const PY_MODULES: [RegExp, string][] = [
 ];
 const JS_MODULES = /^@tensorflow\/tfjs(-node(-gpu)?|-layers)?$/;
 
-/** Python class names the catalog does not know yet but that are plainly Keras layers get a note, not an error. */
-const KERAS_MODEL_CLASSES = new Set(['Model', 'Functional', 'Sequential']);
 
 export class KerasHost implements Host {
   readonly models: ModelObj[] = [];

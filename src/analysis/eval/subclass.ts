@@ -7,7 +7,7 @@ import { iterate } from './builtins';
 import { countParams } from '../../layers/apply';
 import type { GraphBuilder } from './graphBuilder';
 import type { Interpreter } from './interpreter';
-import { list, UNKNOWN_VALUE, type ArgValues, type ClassV, type InstanceV, type LayerObj, type ModelObj, type Value } from './values';
+import { list, UNKNOWN_VALUE, type ClassV, type InstanceV, type LayerObj, type ModelObj, type Value } from './values';
 
 /** Keras base classes a user class can extend, by how they are reached. */
 export function kerasBaseKind(cls: ClassV, depth = 0): 'layer' | 'model' | undefined {
@@ -156,4 +156,3 @@ export function shapesFromBuildArg(v: Value | undefined): (Shape | null)[] {
   return items.map((x) => iterate(x)?.map(dim) ?? null);
 }
 
-export type { ArgValues };
