@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { formatShapeJs, type Shape } from '../../src/graph/shape';
 import { callLayer, countParams, resolveConfig, validateConfig } from '../../src/layers/apply';
 import { layerByKerasName, layerByTfjsFactory } from '../../src/layers/registry';
-import type { ConfigValue, Dialect } from '../../src/layers/types';
+import type { CallContext, ConfigValue, Dialect, LayerDef } from '../../src/layers/types';
 
 tf.setBackend('cpu');
 
@@ -40,8 +40,12 @@ export function tfjsOutcome(factory: string, config: Record<string, unknown>, in
 export function catalogOutcome(factory: string, config: Record<string, unknown>, inputShapes: Shape[], dialect: Dialect = 'tfjs'): Outcome {
   const def = layerByTfjsFactory(factory);
   if (!def) return { error: `catalog has no tf.layers.${factory}` };
-  const { config: resolved } = resolveConfig(def, [], config as Record<string, ConfigValue>, dialect);
-  const ctx = { dialect, layerName: `${factory}_test` };
+  return runCatalog(def, [], config, inputShapes, { dialect, layerName: `${factory}_test` });
+}
+
+/** One layer through the catalog as the evaluator uses it: config, constructor checks, first call, counts. */
+function runCatalog(def: LayerDef, positional: unknown[], config: Record<string, unknown>, inputShapes: Shape[], ctx: CallContext): Outcome {
+  const { config: resolved } = resolveConfig(def, positional as ConfigValue[], config as Record<string, ConfigValue>, ctx.dialect);
   const bad = validateConfig(def, resolved, ctx);
   if (bad) return { error: bad.message };
   const outcome = callLayer(def, resolved, inputShapes, ctx, undefined);
@@ -183,15 +187,7 @@ export function compareWithTfjs(factory: string, config: Record<string, unknown>
 export function kerasCatalogOutcome(className: string, config: Record<string, unknown>, inputShapes: Shape[], positional: unknown[] = []): Outcome {
   const def = layerByKerasName(className);
   if (!def) return { error: `catalog has no ${className}` };
-  const { config: resolved } = resolveConfig(def, positional as ConfigValue[], config as Record<string, ConfigValue>, 'keras');
-  const ctx = { dialect: 'keras' as const, layerName: 'layer_test' };
-  const bad = validateConfig(def, resolved, ctx);
-  if (bad) return { error: bad.message };
-  const outcome = callLayer(def, resolved, inputShapes, ctx, undefined);
-  if (outcome.error) return { error: outcome.error.message };
-  if (outcome.internalError) throw new Error(`catalog crashed: ${outcome.internalError}`);
-  const counts = countParams(outcome.build?.weights ?? [], resolved.trainable !== false);
-  return { shapes: outcome.outputs, trainable: counts.trainable ?? undefined, nonTrainable: counts.nonTrainable ?? undefined };
+  return runCatalog(def, positional, config, inputShapes, { dialect: 'keras', layerName: 'layer_test' });
 }
 
 export interface OracleCase {
