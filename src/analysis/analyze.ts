@@ -1,13 +1,18 @@
-// The pipeline's entry: text in, AnalysisResult out. Picks the front-end by file name, lowers, evaluates with the
-// Keras/TF.js host, finalizes models. Never throws: an internal failure becomes one diagnostic.
+// The pipeline's entry: text in, AnalysisResult out. Picks the front-end by file name, lowers, wires the
+// evaluator (one factory: state, graph builder, host, interpreter), evaluates, analyzes model-building functions
+// the file never calls, finalizes models. Never throws: each phase that fails becomes one internal-error
+// diagnostic and the result holds what was built.
 
 import type { AnalysisResult, Language } from '../graph/ir';
+import { messages } from '../graph/diagnostics';
 import type { LoweredModule } from './core/ast';
 import { GraphBuilder } from './eval/graphBuilder';
 import { DEFAULT_FUEL, FuelExhausted, Interpreter } from './eval/interpreter';
 import { KerasHost } from './eval/kerasHost';
-import type { Value } from './eval/values';
 import { finalizeModel } from './eval/models';
+import { AnalysisState } from './eval/state';
+import { buildSubclassed } from './eval/subclass';
+import type { Value } from './eval/values';
 import { LineIndex } from './lineIndex';
 import { ImportedFiles, type WorkspaceAccess } from './workspace';
 import { lowerPython } from './python/lower';
@@ -34,11 +39,58 @@ export function lower(text: string, fileName: string, language: Language): Lower
   return language === 'python' ? lowerPython(text) : lowerTypeScript(text, fileName);
 }
 
+/** One analysis's evaluator, wired once from its dependencies. */
+export interface Evaluation {
+  state: AnalysisState;
+  g: GraphBuilder;
+  host: KerasHost;
+  interp: Interpreter;
+  files: ImportedFiles;
+}
+
+/** The one factory: every part gets what it needs at construction, nothing is assigned afterwards. */
+export function createEvaluation(text: string, fileName: string, language: Language, options: AnalyzeOptions = {}): Evaluation {
+  const lines = new LineIndex(text);
+  const state = new AnalysisState(fileName);
+  const files = new ImportedFiles(options.workspace, language, (t, f) => lower(t, f, language), fileName);
+  let made: { g: GraphBuilder; host: KerasHost } | undefined;
+  const interp = new Interpreter(
+    text,
+    language === 'python' ? 'python' : 'js',
+    (runtime) => {
+      const g = new GraphBuilder(state, language === 'python' ? 'keras' : 'tfjs', (file) => (file === undefined ? lines : files.lines(file)), runtime);
+      const host = new KerasHost({ state, g, runtime, files, language });
+      made = { g, host };
+      return host;
+    },
+    options.fuel ?? DEFAULT_FUEL,
+  );
+  return { state, files, interp, ...made! };
+}
+
+/** Runs one phase; a failure other than the budget becomes one internal-error diagnostic. */
+function guarded(ev: Evaluation, phase: string, run: () => void, at: { start: number; end: number } = { start: 0, end: 0 }): 'ok' | 'failed' | FuelExhausted {
+  try {
+    run();
+    return 'ok';
+  } catch (e) {
+    if (e instanceof FuelExhausted) return e;
+    try {
+      ev.g.report(messages.internalError(phase, e), at);
+    } catch {
+      // even reporting failed (a range outside the text): the result simply has no such diagnostic
+    }
+    return 'failed';
+  }
+}
+
 /**
  * A function that builds a model but is never called in the file is still a model: run it on its own, with its
- * defaults, and with symbolic dimensions named after parameters that have none. Kept only if it makes a model.
+ * defaults, and with symbolic dimensions named after parameters that have none. Kept only if it makes a model;
+ * otherwise everything the run recorded is undone.
  */
-function analyzeModelBuilders(interp: Interpreter, host: KerasHost, g: GraphBuilder): void {
+function analyzeModelBuilders(ev: Evaluation): void {
+  const { interp, state } = ev;
   for (const [name, v] of [...interp.module.entries()]) {
     if (v.kind !== 'func' || v.closure !== interp.module || interp.called.has(v.node)) continue;
     const symbolic: string[] = [];
@@ -48,82 +100,67 @@ function analyzeModelBuilders(interp: Interpreter, host: KerasHost, g: GraphBuil
       symbolic.push(p.name);
       keywords.set(p.name, { kind: 'sym', expr: p.name });
     }
-    const before = host.models.length;
-    const undo = g.mark();
-    try {
+    const snap = state.snapshot();
+    const before = state.models.length;
+    const outcome = guarded(ev, `could not analyze the model-building function ${name}()`, () => {
       interp.callValue(v, { positional: [], keywords, node: v.node }, v.node);
-    } catch (e) {
-      if (!(e instanceof FuelExhausted)) throw e;
-      undo();
-      host.models.length = before;
+    });
+    if (outcome instanceof FuelExhausted) {
+      state.restore(snap);
       return;
     }
-    if (host.models.length === before) {
-      undo();
+    if (outcome === 'failed' || state.models.length === before) {
+      // keep the internal-error diagnostic of a failed run, drop everything else it recorded
+      const report = outcome === 'failed' ? state.diagnostics[state.diagnostics.length - 1] : undefined;
+      state.restore(snap);
+      if (report) state.diagnostics.push(report);
       continue;
     }
-    for (const m of host.models.slice(before)) m.builder = { function: name, symbolic };
+    for (const m of state.models.slice(before)) m.builder = { function: name, symbolic };
   }
 }
 
 export function analyzeText(text: string, fileName: string, options: AnalyzeOptions = {}): AnalysisResult {
   const language = options.language ?? languageOf(fileName) ?? 'python';
-  const lines = new LineIndex(text);
   const t0 = performance.now();
   let lowered: LoweredModule;
   try {
     lowered = lower(text, fileName, language);
   } catch (e) {
-    lowered = { body: [], syntaxErrors: [{ start: 0, end: 0, message: `LayerGraph could not parse this file: ${e instanceof Error ? e.message : String(e)}` }] };
+    lowered = { body: [], syntaxErrors: [{ start: 0, end: 0, message: messages.unparsable(e instanceof Error ? e.message : String(e)).message }] };
   }
   const t1 = performance.now();
-  const lang = language === 'python' ? 'python' : 'js';
-  let interp: Interpreter | undefined;
-  const files = new ImportedFiles(options.workspace, language, (t, f) => lower(t, f, language), fileName);
-  const g = new GraphBuilder(language === 'python' ? 'keras' : 'tfjs', (file) => (file === undefined ? lines : files.lines(file)), () => interp?.frames ?? [], () => interp?.currentFile);
-  const host = new KerasHost(g, lang);
-  interp = new Interpreter(text, lang, host, options.fuel ?? DEFAULT_FUEL);
-  const evaluator = interp;
-  host.interp = interp;
-  host.files = files;
-  host.callFunction = (f, args, node) => evaluator.callValue(f, { positional: args, keywords: new Map(), node }, node);
-  for (const e of lowered.syntaxErrors) g.diagnose('error', 'syntax-error', e.message, e);
-  try {
-    interp.run(lowered.body);
-  } catch (e) {
-    if (e instanceof FuelExhausted) {
-      g.diagnose('information', 'analysis-limit', `LayerGraph stopped analyzing here: the file needs more than ${interp.startFuel.toLocaleString('en-US')} evaluation steps (a very long or endless loop?). The graph shows what was built up to this point.`, { start: e.at, end: e.at });
-    } else {
-      g.diagnose('information', 'internal-error', `LayerGraph hit an internal error and shows a partial graph: ${e instanceof Error ? e.message : String(e)}`, { start: 0, end: 0 });
-    }
-  }
-  analyzeModelBuilders(interp, host, g);
+  const ev = createEvaluation(text, fileName, language, options);
+  const { g, interp, state, files } = ev;
+  for (const e of lowered.syntaxErrors) guarded(ev, 'could not place a syntax error', () => g.report(messages.syntaxError(e.message), e));
+  const main = guarded(ev, 'hit an internal error and shows a partial graph', () => interp.run(lowered.body));
+  if (main instanceof FuelExhausted) g.report(messages.fuelExhausted(interp.startFuel), { start: main.at, end: main.at });
+  guarded(ev, 'could not analyze the model-building functions', () => analyzeModelBuilders(ev));
   // Subclassed models the code never builds still show their graph, on inputs of unknown shape.
-  for (const inst of host.subclassedModels) {
+  for (const inst of state.subclassedModels) {
     if (inst.keras?.model) continue;
-    try {
-      host.buildSubclassed(inst, [null], inst.keras?.model?.node ?? { start: 0, end: 0 });
-    } catch (e) {
-      if (!(e instanceof FuelExhausted)) throw e;
-    }
+    guarded(ev, `could not build the subclassed model ${inst.cls.name}`, () => buildSubclassed(ev.host, inst, [null], { start: 0, end: 0 }));
   }
-  for (const { node, message } of interp.limits.values()) g.diagnose('information', 'analysis-limit', message, node);
-  const models = host.models.map((m) => {
-    try {
-      const ir = finalizeModel(g, m);
-      // A model used as a layer elsewhere carries its totals into that layer (inner models are made first).
-      const asLayer = host.modelLayers.get(m.id);
-      if (asLayer) {
-        const l = g.layers[asLayer.id];
-        l.params = ir.totalParams;
-        l.trainableParams = ir.trainableParams;
-        l.nonTrainableParams = ir.nonTrainableParams;
-      }
-      return ir;
-    } catch (e) {
-      g.diagnose('information', 'internal-error', `LayerGraph could not map model "${m.name}": ${e instanceof Error ? e.message : String(e)}`, m.node);
-      return undefined;
-    }
+  for (const { node, message } of interp.limits.values()) guarded(ev, 'could not place a limit', () => g.report(messages.limit(message), node));
+  const models = state.models.map((m) => {
+    let ir: ReturnType<typeof finalizeModel> | undefined;
+    guarded(
+      ev,
+      `could not map model "${m.name}"`,
+      () => {
+        ir = finalizeModel(g, m);
+        // A model used as a layer elsewhere carries its totals into that layer (inner models are made first).
+        const asLayer = state.modelLayers.get(m.id);
+        if (asLayer) {
+          const l = g.layers[asLayer.id];
+          l.params = ir.totalParams;
+          l.trainableParams = ir.trainableParams;
+          l.nonTrainableParams = ir.nonTrainableParams;
+        }
+      },
+      m.node,
+    );
+    return ir;
   });
   const t2 = performance.now();
   return {
@@ -135,6 +172,7 @@ export function analyzeText(text: string, fileName: string, options: AnalyzeOpti
     calls: g.calls,
     tensors: g.tensors,
     diagnostics: g.diagnostics,
+    files: state.fileNames,
     importedFiles: files.files,
     stats: { parseMs: t1 - t0, evalMs: t2 - t1, fuelUsed: interp.fuelUsed },
   };

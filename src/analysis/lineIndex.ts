@@ -27,9 +27,10 @@ export class LineIndex {
     return { line: lo + 1, column: o - this.starts[lo] + 1 };
   }
 
-  range(start: number, end: number): SourceRange {
+  /** A range in this text; `file` is the text's index in the analysis's file table (0: the analyzed file). */
+  range(start: number, end: number, file = 0): SourceRange {
     const s = this.position(start);
     const e = this.position(Math.max(start, end));
-    return { start, end: Math.max(start, end), line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+    return { file, start, end: Math.max(start, end), line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
   }
 }

@@ -1,9 +1,10 @@
 // Following imports between files of a project: resolving `from .blocks import conv_block`, `import mypkg.towers`,
 // `import { tower } from './tower'` to files, reading and lowering each once. Reading is injected (disk for the
-// CLI, open editors and the workspace for the extension); this module never evaluates anything.
+// CLI, confined to a root folder; open editors and the workspace for the extension); this module never evaluates
+// anything.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Language } from '../graph/ir';
 import type { LoweredModule } from './core/ast';
 import { LineIndex } from './lineIndex';
@@ -16,16 +17,45 @@ export interface WorkspaceAccess {
   read(path: string): string | undefined;
 }
 
-/** Reads files from disk (the CLI). */
-export const diskWorkspace: WorkspaceAccess = {
-  read(path) {
-    try {
-      return existsSync(path) && statSync(path).isFile() ? readFileSync(path, 'utf8') : undefined;
-    } catch {
-      return undefined;
-    }
-  },
-};
+/** The largest project file an import reads (a generated or data file is not model code). */
+export const MAX_WORKSPACE_FILE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Reads files from disk (the CLI), confined to `root`: only regular files whose real path (symbolic links
+ * resolved) is inside the root's real path, at most MAX_WORKSPACE_FILE_BYTES; never FIFOs, devices or sockets
+ * (which could block or never end). Anything else is "cannot be read", so its content reaches nothing.
+ */
+export function diskWorkspace(root: string): WorkspaceAccess {
+  let realRoot: string | undefined;
+  try {
+    realRoot = realpathSync(resolve(root));
+  } catch {
+    realRoot = undefined;
+  }
+  return {
+    read(path) {
+      if (realRoot === undefined) return undefined;
+      try {
+        const real = realpathSync(resolve(path));
+        const rel = relative(realRoot, real);
+        if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
+        const st = statSync(real);
+        if (!st.isFile() || st.size > MAX_WORKSPACE_FILE_BYTES) return undefined;
+        // O_NONBLOCK: if the file was swapped for a FIFO after the check, opening it does not wait for a writer
+        const fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
+        try {
+          const opened = fstatSync(fd);
+          if (!opened.isFile() || opened.size > MAX_WORKSPACE_FILE_BYTES) return undefined;
+          return readFileSync(fd, 'utf8');
+        } finally {
+          closeSync(fd);
+        }
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
 
 /** Candidate files for a module name imported from `fromFile`, most likely first. */
 export function candidates(fromFile: string, module: string, language: Language): string[] {

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeText, languageOf } from '../analysis/analyze';
 import { diskWorkspace } from '../analysis/workspace';
-import type { AnalysisResult, Diagnostic } from '../graph/ir';
+import { fileOf, type AnalysisResult, type Diagnostic } from '../graph/ir';
 import { toCliJson } from '../graph/json';
 import { renderSummary, renderSummaryTfjs } from '../graph/summary';
 import { TrainError, trainInChild, type TrainListeners } from '../train/client';
@@ -73,6 +73,8 @@ Options:
   --epochs N                (train) Number of epochs, instead of fit()'s (default 5).
   --backend NAME            (train) tensorflow, wasm or cpu (default: the first of
                             those that loads).
+  --root DIR                The project folder (default: the current directory).
+                            Imports are followed only to files inside it.
   -h, --help                Show this help.
   --version                 Print the version.
 
@@ -113,8 +115,9 @@ export function run(argv: string[], io: CliIo): number {
   const analyses: { file: string; result: AnalysisResult }[] = [];
   let failed = false;
   const inputs = expandDirectories(files);
+  const root = projectRoot(values);
   for (const file of inputs) {
-    const outcome = analyzeFile(file, io);
+    const outcome = analyzeFile(file, io, root);
     if ('error' in outcome) {
       io.stderr.write(`layergraph: ${outcome.error}\n`);
       failed = true;
@@ -124,7 +127,7 @@ export function run(argv: string[], io: CliIo): number {
   }
 
   if (command === 'check') {
-    for (const { file, result } of analyses) io.stdout.write(result.diagnostics.map((d) => formatDiagnostic(file, d)).join(''));
+    for (const { file, result } of analyses) io.stdout.write(result.diagnostics.map((d) => formatDiagnostic(file, d, result)).join(''));
     if (failed) return EXIT_USAGE;
     const anyError = analyses.some(({ result }) => result.diagnostics.some((d) => d.severity === 'error'));
     return anyError ? EXIT_ERRORS_FOUND : EXIT_OK;
@@ -184,6 +187,7 @@ function parseCommandLine(argv: string[]) {
       backend: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
+      root: { type: 'string' },
     },
   });
 }
@@ -193,7 +197,15 @@ function usageError(io: CliIo, message: string): number {
   return EXIT_USAGE;
 }
 
-function analyzeFile(file: string, io: CliIo): { result: AnalysisResult } | { error: string } {
+/**
+ * The project root (`--root DIR`, default the current directory): imports are followed only to files inside it,
+ * and training reads data files only inside it.
+ */
+export function projectRoot(values: { root?: string }): string {
+  return path.resolve(values.root ?? '.');
+}
+
+function analyzeFile(file: string, io: CliIo, root: string): { result: AnalysisResult } | { error: string } {
   if (languageOf(file) === undefined) {
     return { error: `${file}: unknown language; expected a ${SUPPORTED_EXTENSIONS} file` };
   }
@@ -206,7 +218,7 @@ function analyzeFile(file: string, io: CliIo): { result: AnalysisResult } | { er
     return { error: `${file}: cannot read file: ${reason}` };
   }
   try {
-    return { result: (io.analyze ?? ((t: string, f: string) => analyzeText(t, f, { workspace: diskWorkspace })))(text, file) };
+    return { result: (io.analyze ?? ((t: string, f: string) => analyzeText(t, f, { workspace: diskWorkspace(root) })))(text, file) };
   } catch (e) {
     // The analyzer is built never to throw on user code; if it does anyway, report it instead of a stack trace.
     return { error: `${file}: internal error while analyzing: ${e instanceof Error ? e.message : String(e)}` };
@@ -229,16 +241,19 @@ function formatSummaryText(file: string, result: AnalysisResult, withHeading: bo
   });
   if (result.diagnostics.length > 0) {
     if (result.models.length > 0) parts.push('\n');
-    parts.push(...result.diagnostics.map((d) => formatDiagnostic(file, d)));
+    parts.push(...result.diagnostics.map((d) => formatDiagnostic(file, d, result)));
   }
   return parts.join('');
 }
 
 /** `path:line:col: severity: message [code]`, then one `note` line per related location (the gcc convention, which
  *  editors' problem matchers already understand). */
-export function formatDiagnostic(file: string, d: Diagnostic): string {
-  // A range in an imported project file names that file.
-  const at = (r: Diagnostic['range']) => `${r.file ? path.relative(process.cwd(), r.file) || r.file : file}:${r.line}:${r.column}`;
+export function formatDiagnostic(file: string, d: Diagnostic, result: Pick<AnalysisResult, 'file' | 'files'>): string {
+  // A range in an imported project file names that file (index 0 is the analyzed file, printed as given).
+  const at = (r: Diagnostic['range']) => {
+    const other = r.file ? fileOf(result, r) : undefined;
+    return `${other ? path.relative(process.cwd(), other) || other : file}:${r.line}:${r.column}`;
+  };
   let text = `${at(d.range)}: ${d.severity}: ${d.message} [${d.code}]\n`;
   for (const r of d.related) text += `${at(r.range)}: note: ${r.message}\n`;
   return text;
@@ -281,7 +296,8 @@ async function trainCommand(files: string[], values: ReturnType<typeof parseComm
   const backend = values.backend as BackendName | undefined;
   if (backend !== undefined && !BACKENDS.includes(backend)) return usageError(io, `--backend must be one of ${BACKENDS.join(', ')}, not '${backend}'`);
   const file = files[0];
-  const outcome = analyzeFile(file, io);
+  const root = projectRoot(values);
+  const outcome = analyzeFile(file, io, root);
   if ('error' in outcome) {
     io.stderr.write(`layergraph: ${outcome.error}\n`);
     return EXIT_USAGE;

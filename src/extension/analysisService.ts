@@ -95,5 +95,5 @@ export class AnalysisService implements vscode.Disposable {
 
 /** What a file that is not model code "builds": nothing (so stale diagnostics are cleared). */
 function emptyResult(doc: vscode.TextDocument): AnalysisResult {
-  return { file: doc.fileName, language: languageFor(doc) ?? 'python', version: doc.version, models: [], layers: [], calls: [], tensors: [], diagnostics: [], importedFiles: [], stats: { parseMs: 0, evalMs: 0, fuelUsed: 0 } };
+  return { file: doc.fileName, language: languageFor(doc) ?? 'python', version: doc.version, models: [], layers: [], calls: [], tensors: [], diagnostics: [], files: [doc.fileName], importedFiles: [], stats: { parseMs: 0, evalMs: 0, fuelUsed: 0 } };
 }

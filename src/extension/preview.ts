@@ -272,7 +272,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
 
   private async reveal(range: { line: number; column: number; endLine: number; endColumn: number }): Promise<void> {
     if (!this.source) return;
-    const s = toSpan({ ...range, start: 0, end: 0 });
+    const s = toSpan({ ...range, file: 0, start: 0, end: 0 });
     const selection = new vscode.Range(s.startLine, s.startCharacter, s.endLine, s.endCharacter);
     const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.source!.toString());
     const editor = await vscode.window.showTextDocument(visible?.document.uri ?? this.source, {

@@ -27,7 +27,7 @@ export const HEATMAP_MAX_COLS = 32;
 function containsPos(model: ModelIR, r: AnalysisResult, pos: Pos): boolean {
   // Whole lines count: the cursor is as often on `model = ` or `x = ` as inside the call itself.
   const line = pos.line + 1;
-  const onLine = (range: { line: number; endLine: number; file?: string }) => !range.file && range.line <= line && line <= range.endLine;
+  const onLine = (range: { line: number; endLine: number; file: number }) => !range.file && range.line <= line && line <= range.endLine;
   if (onLine(model.range)) return true;
   const t = model.training;
   if (t && ((t.compileRange && onLine(t.compileRange)) || (t.fitRange && onLine(t.fitRange)))) return true;

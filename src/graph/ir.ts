@@ -1,15 +1,22 @@
 // The LayerGraph IR: plain, JSON-serializable data describing what a file builds — layers, their calls, tensors
 // with shapes, models, diagnostics. Every consumer (CLI, summary, webview, editor features, trainer) reads this and
-// never re-analyzes. No behaviour lives here.
+// never re-analyzes. No behaviour lives here (beyond `fileOf`, which reads a range's file name).
 
+import type { DiagnosticCode, DiagnosticDetail, Severity } from './diagnostics';
 import type { Shape } from './shape';
+
+export type { DiagnosticCode, DiagnosticDetail, Severity };
 
 export type Language = 'python' | 'typescript' | 'javascript';
 
-/** 1-based lines and columns (UTF-16 code units), plus 0-based offsets into the text. */
+/**
+ * 1-based lines and columns (UTF-16 code units), plus 0-based offsets into the text of one file.
+ * Every range names its file: `file` is an index into `AnalysisResult.files`, whose entry 0 is the analyzed file
+ * (so `range.file === 0`, falsy, means "in this document"; 1, 2, … are imported project files). An index, not a
+ * path, keeps ranges small and the result free of repeated paths; `fileOf(result, range)` gives the path.
+ */
 export interface SourceRange {
-  /** Set when the range is in another workspace file than the one analyzed (an imported module). */
-  file?: string;
+  file: number;
   start: number;
   end: number;
   line: number;
@@ -148,26 +155,7 @@ export type DataSpec =
   | { kind: 'literal'; values: unknown; shape: number[] | null }
   | { kind: 'unknown'; reason: string };
 
-export type Severity = 'error' | 'warning' | 'information';
-
-export type DiagnosticCode =
-  | 'syntax-error'
-  | 'shape-mismatch' // a layer's input does not fit what it was built for (InputSpec)
-  | 'shared-layer-input' // the same, at a second+ call of a shared layer
-  | 'merge-shape-mismatch'
-  | 'concat-shape-mismatch'
-  | 'reshape-size-mismatch'
-  | 'dot-axes-mismatch'
-  | 'rank-mismatch'
-  | 'invalid-config'
-  | 'invalid-input'
-  | 'graph-disconnected'
-  | 'unused-input'
-  | 'unknown-layer'
-  | 'unknown-import'
-  | 'assumed-layer-class'
-  | 'analysis-limit'
-  | 'internal-error';
+// Diagnostic codes and severities are defined, with their documentation, in ./diagnostics.ts (one table).
 
 export interface RelatedInfo {
   range: SourceRange;
@@ -180,6 +168,8 @@ export interface Diagnostic {
   message: string;
   range: SourceRange;
   related: RelatedInfo[];
+  /** Structured facts of the error (kind, axis, expected, received) beside the runtime's words, when known. */
+  detail?: DiagnosticDetail;
 }
 
 export interface AnalysisResult {
@@ -192,7 +182,14 @@ export interface AnalysisResult {
   calls: CallIR[];
   tensors: TensorIR[];
   diagnostics: Diagnostic[];
+  /** The files ranges point into, by `SourceRange.file`: the analyzed file first, then imported project files. */
+  files: string[];
   /** Project files whose imports were followed (absolute paths); a change in one of them changes this result. */
   importedFiles: string[];
   stats: { parseMs: number; evalMs: number; fuelUsed: number };
+}
+
+/** The path of the file a range is in (the analyzed file for index 0 or an index out of the table). */
+export function fileOf(result: Pick<AnalysisResult, 'file' | 'files'>, range: Pick<SourceRange, 'file'>): string {
+  return result.files?.[range.file] ?? result.file;
 }

@@ -1,7 +1,7 @@
 // The `layergraph summary --json` document: the IR flattened into the stable, documented shape of issue 2
 // (names instead of ids, 1-based lines). It adds fields but never renames or drops the documented ones.
 
-import type { AnalysisResult, CallIR, Diagnostic, LayerIR, ModelIR, Severity } from './ir';
+import { fileOf, type AnalysisResult, type CallIR, type Diagnostic, type DiagnosticDetail, type LayerIR, type ModelIR, type Severity } from './ir';
 import type { Shape } from './shape';
 
 export interface CliJson {
@@ -69,7 +69,9 @@ export interface CliDiagnosticJson {
   column: number;
   endLine: number;
   endColumn: number;
-  related: { line: number; column: number; message: string; endLine: number; endColumn: number }[];
+  /** Structured facts of the error (kind, axis, expected, received), when known. */
+  detail?: DiagnosticDetail;
+  related: { file?: string; line: number; column: number; message: string; endLine: number; endColumn: number }[];
 }
 
 export function toCliJson(result: AnalysisResult): CliJson {
@@ -77,7 +79,7 @@ export function toCliJson(result: AnalysisResult): CliJson {
     file: result.file,
     language: result.language,
     models: result.models.map((m) => modelJson(result, m)),
-    diagnostics: result.diagnostics.map(diagnosticJson),
+    diagnostics: result.diagnostics.map((d) => diagnosticJson(result, d)),
   };
 }
 
@@ -120,7 +122,7 @@ function layerJson(result: AnalysisResult, layer: LayerIR, modelCalls: Set<numbe
     shared: layer.calls.length > 1,
     known: layer.known,
     config: layer.config,
-    ...(layer.range.file ? { file: layer.range.file } : {}),
+    ...(layer.range.file ? { file: fileOf(result, layer.range) } : {}),
   };
 }
 
@@ -131,7 +133,7 @@ function callJson(result: AnalysisResult, call: CallIR): CliCallJson {
     outputShapes: call.outputs.map((t) => result.tensors[t]?.shape ?? null),
     column: call.range.column,
     inputs: call.inputs.map((t) => result.tensors[t]?.ref ?? '?'),
-    ...(call.range.file ? { file: call.range.file } : {}),
+    ...(call.range.file ? { file: fileOf(result, call.range) } : {}),
   };
 }
 
@@ -143,7 +145,7 @@ function producerName(result: AnalysisResult, tensorId: number): string {
   return layer ? layer.name : '?';
 }
 
-function diagnosticJson(d: Diagnostic): CliDiagnosticJson {
+function diagnosticJson(result: AnalysisResult, d: Diagnostic): CliDiagnosticJson {
   return {
     severity: d.severity,
     code: d.code,
@@ -152,9 +154,10 @@ function diagnosticJson(d: Diagnostic): CliDiagnosticJson {
     column: d.range.column,
     endLine: d.range.endLine,
     endColumn: d.range.endColumn,
-    ...(d.range.file ? { file: d.range.file } : {}),
+    ...(d.range.file ? { file: fileOf(result, d.range) } : {}),
+    ...(d.detail ? { detail: d.detail } : {}),
     related: d.related.map((r) => ({
-      ...(r.range.file ? { file: r.range.file } : {}),
+      ...(r.range.file ? { file: fileOf(result, r.range) } : {}),
       line: r.range.line,
       column: r.range.column,
       message: r.message,

@@ -103,6 +103,34 @@ export function callLayer(
   }
 }
 
+export interface Instantiated extends ResolvedConfig {
+  /** The name the layer gets: `name=` when given, else the one `autoName` makes. */
+  name: string;
+  /** The constructor's refusal in the runtime's words; set only when known values conflict. */
+  error?: LayerError;
+}
+
+/**
+ * The one way a layer object is made from arguments, for the evaluator and the oracle tests alike: the config
+ * with the dialect's defaults, the arguments the layer does not take, and the constructor's checks
+ * (`validateConfig`, as Keras's and TF.js's constructors raise). `checked` (optional) is the same arguments with
+ * values that are not facts (symbolic dimensions, which the config keeps as names) replaced by UNKNOWN, so they
+ * never raise.
+ */
+export function instantiateLayer(
+  def: LayerDef,
+  args: { positional: ConfigValue[]; keywords: Record<string, ConfigValue> },
+  dialect: Dialect,
+  autoName: () => string,
+  checked?: { positional: ConfigValue[]; keywords: Record<string, ConfigValue> },
+): Instantiated {
+  const resolved = resolveConfig(def, args.positional, args.keywords, dialect);
+  const name = typeof resolved.config.name === 'string' ? resolved.config.name : autoName();
+  const forChecks = checked ? resolveConfig(def, checked.positional, checked.keywords, dialect).config : resolved.config;
+  const error = validateConfig(def, forChecks, { dialect, layerName: name });
+  return { ...resolved, name, error };
+}
+
 /** Runs the constructor-time checks (TF.js validates some configs when the layer is created). */
 export function validateConfig(def: LayerDef, config: LayerConfig, ctx: CallContext): LayerError | undefined {
   try {

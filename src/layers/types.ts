@@ -1,6 +1,7 @@
 // The layer catalog's contract: what one layer class must tell the analyzer (arguments in both languages, output
 // shapes, weights, input checks). Pure data and pure functions; no evaluator, no syntax, no TF.js.
 
+import type { DiagnosticDetail } from '../graph/diagnostics';
 import type { Shape } from '../graph/shape';
 
 /** The two dialects whose messages and defaults we reproduce. */
@@ -112,6 +113,8 @@ export class LayerError extends Error {
   constructor(
     readonly code: LayerErrorCode,
     message: string,
+    /** Structured facts (InputSpec checks set them), so nobody parses the message. */
+    readonly detail?: DiagnosticDetail,
   ) {
     super(message);
     this.name = 'LayerError';

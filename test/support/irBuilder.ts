@@ -15,7 +15,7 @@ import type {
 import type { Shape } from '../../src/graph/shape';
 
 export function range(line: number, column = 1, endLine = line, endColumn = column + 1): SourceRange {
-  return { start: 0, end: 0, line, column, endLine, endColumn };
+  return { file: 0, start: 0, end: 0, line, column, endLine, endColumn };
 }
 
 export interface LayerOptions {
@@ -53,6 +53,7 @@ export class IrBuilder {
       calls: [],
       tensors: [],
       diagnostics: [],
+      files: [file],
       importedFiles: [],
       stats: { parseMs: 0, evalMs: 0, fuelUsed: 0 },
     };

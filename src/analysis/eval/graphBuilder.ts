@@ -1,12 +1,14 @@
 // Accumulates the IR while the evaluator runs: layer objects, their calls, tensors, diagnostics, and the runtime's
 // automatic names. It runs catalog rules for each call; it knows nothing of syntax or modules.
 
+import { inputSpecCode, LAYER_ERROR_CODES, messages, type DiagnosticDetail, type Message } from '../../graph/diagnostics';
 import type { CallIR, Diagnostic, DiagnosticCode, LayerIR, RelatedInfo, ScopeFrame as ScopeFrameIR, Severity, SourceRange, TensorIR } from '../../graph/ir';
 import { dimAdd, dimProduct, formatShapeJs, formatShapePython, type Dim, type Shape } from '../../graph/shape';
 import { callLayer, countParams } from '../../layers/apply';
-import type { Dialect, LayerConfig, LayerDef, LayerErrorCode } from '../../layers/types';
+import type { Dialect, LayerConfig, LayerDef } from '../../layers/types';
 import type { LineIndex } from '../lineIndex';
 import type { ScopeFrame } from './interpreter';
+import type { AnalysisState } from './state';
 import type { LayerObj } from './values';
 
 /** Keras 3 `to_snake_case` (keras/src/utils/naming.py). */
@@ -24,17 +26,6 @@ export function tfjsSnakeCase(name: string): string {
   return s[0] !== '_' ? s : `private${s}`;
 }
 
-const LAYER_CODES: Record<LayerErrorCode, DiagnosticCode> = {
-  'input-spec': 'shape-mismatch',
-  'merge-shape': 'merge-shape-mismatch',
-  'concat-shape': 'concat-shape-mismatch',
-  'reshape-size': 'reshape-size-mismatch',
-  'dot-axes': 'dot-axes-mismatch',
-  'negative-dim': 'invalid-config',
-  'invalid-config': 'invalid-config',
-  'invalid-input': 'invalid-input',
-};
-
 /** Σ Π dims as an expression, when every dim is a number or a symbolic name (none unknown). */
 export function symbolicCount(shapes: Shape[]): string | undefined {
   let total: Dim = 0;
@@ -45,23 +36,46 @@ export function symbolicCount(shapes: Shape[]): string | undefined {
   return total === null ? undefined : String(total);
 }
 
+/** Where the evaluator is: the helper-function frames in progress and the file whose code runs. */
+export interface EvalPosition {
+  readonly frames: ScopeFrame[];
+  /** the imported file whose code is running (undefined: the analyzed file) */
+  readonly currentFile: string | undefined;
+}
+
 export class GraphBuilder {
-  readonly layers: LayerIR[] = [];
-  readonly objs: LayerObj[] = [];
-  readonly calls: CallIR[] = [];
-  readonly tensors: TensorIR[] = [];
-  readonly diagnostics: Diagnostic[] = [];
-  private readonly uids = new Map<string, number>();
+  readonly layers: LayerIR[];
+  readonly objs: LayerObj[];
+  readonly calls: CallIR[];
+  readonly tensors: TensorIR[];
+  readonly diagnostics: Diagnostic[];
+  private readonly uids: Map<string, number>;
   /** How many of a call's inputs feed its shapes (the rest are extras like an RNN's initial_state). */
-  readonly primaryInputs = new Map<number, number>();
+  readonly primaryInputs: Map<number, number>;
 
   constructor(
+    /** Where every record goes (shared with the host, undone together). */
+    readonly state: AnalysisState,
     readonly dialect: Dialect,
     private readonly lines: (file: string | undefined) => LineIndex,
-    private readonly frames: () => ScopeFrame[],
-    /** the imported file whose code is running (undefined: the analyzed file) */
-    readonly currentFile: () => string | undefined = () => undefined,
-  ) {}
+    private readonly position: EvalPosition,
+  ) {
+    this.layers = state.layers;
+    this.objs = state.objs;
+    this.calls = state.calls;
+    this.tensors = state.tensors;
+    this.diagnostics = state.diagnostics;
+    this.uids = state.uids;
+    this.primaryInputs = state.primaryInputs;
+  }
+
+  private frames(): ScopeFrame[] {
+    return this.position.frames;
+  }
+
+  currentFile(): string | undefined {
+    return this.position.currentFile;
+  }
 
   /** A node's range; its offsets refer to the file whose code is running now. */
   range(node: { start: number; end: number } | SourceRange): SourceRange {
@@ -71,17 +85,29 @@ export class GraphBuilder {
 
   /** A node's range in a given file (undefined: the analyzed file). */
   rangeIn(node: { start: number; end: number }, file: string | undefined): SourceRange {
-    const r = this.lines(file).range(node.start, node.end);
-    return file === undefined ? r : { file, ...r };
+    return this.lines(file).range(node.start, node.end, this.fileIndex(file));
+  }
+
+  /** The file's index in the result's file table (0: the analyzed file), added on first use. */
+  fileIndex(file: string | undefined): number {
+    if (file === undefined) return 0;
+    let i = this.state.fileNames.indexOf(file);
+    if (i < 0) i = this.state.fileNames.push(file) - 1;
+    return i;
   }
 
   formatShape(shape: Shape): string {
     return this.dialect === 'keras' ? formatShapePython(shape) : formatShapeJs(shape);
   }
 
-  diagnose(severity: Severity, code: DiagnosticCode, message: string, node: { start: number; end: number } | SourceRange, related: RelatedInfo[] = []): number {
+  /** Records one diagnostic built by a message builder (src/graph/diagnostics.ts); returns its index. */
+  report(m: Message, node: { start: number; end: number } | SourceRange, related: RelatedInfo[] = []): number {
+    return this.diagnose(m.severity, m.code, m.message, node, related, m.detail);
+  }
+
+  diagnose(severity: Severity, code: DiagnosticCode, message: string, node: { start: number; end: number } | SourceRange, related: RelatedInfo[] = [], detail?: DiagnosticDetail): number {
     let range = this.range(node);
-    if (range.file !== undefined && severity !== 'information') {
+    if (range.file !== 0 && severity !== 'information') {
       // Raised inside code imported from another file: report it at the call in the analyzed file that led there.
       const entry = [...this.frames()].reverse().find((f) => f.file === undefined);
       if (entry) {
@@ -89,24 +115,8 @@ export class GraphBuilder {
         range = this.rangeIn(entry.node, undefined);
       }
     }
-    this.diagnostics.push({ severity, code, message, range, related });
+    this.diagnostics.push({ severity, code, message, range, related, ...(detail ? { detail } : {}) });
     return this.diagnostics.length - 1;
-  }
-
-  /** Everything recorded so far, to undo a speculative evaluation (inferring a Lambda body's shape). */
-  mark(): () => void {
-    const lengths = [this.layers.length, this.objs.length, this.calls.length, this.tensors.length, this.diagnostics.length];
-    const uids = new Map(this.uids);
-    return () => {
-      this.layers.length = lengths[0];
-      this.objs.length = lengths[1];
-      this.calls.length = lengths[2];
-      this.tensors.length = lengths[3];
-      this.diagnostics.length = lengths[4];
-      this.uids.clear();
-      for (const [k, v] of uids) this.uids.set(k, v);
-      for (const o of this.objs) while (o.calls.length && o.calls[o.calls.length - 1] >= this.calls.length) o.calls.pop();
-    };
   }
 
   // ---- names -------------------------------------------------------------------------------------------------------
@@ -245,13 +255,12 @@ export class GraphBuilder {
     const outcome = callLayer(layer.def, layer.config, shapes as Shape[], ctx, layer.built);
     if (outcome.error) {
       const e = outcome.error;
-      let code = LAYER_CODES[e.code];
-      if (e.code === 'input-spec') code = /ndim/.test(e.message) ? 'rank-mismatch' : call.index > 0 ? 'shared-layer-input' : 'shape-mismatch';
-      call.error = this.diagnose('error', code, e.message, node, this.relatedForCall(layer, call, known));
+      const code = e.code === 'input-spec' ? inputSpecCode(e.detail, call.index) : LAYER_ERROR_CODES[e.code];
+      call.error = this.diagnose('error', code, e.message, node, this.relatedForCall(layer, call, known), e.detail);
       return unknownOutput();
     }
     if (outcome.internalError) {
-      this.diagnose('information', 'internal-error', `LayerGraph could not compute the output of ${layer.name} (${layer.className}): ${outcome.internalError}`, node);
+      this.report(messages.internalError(`could not compute the output of ${layer.name} (${layer.className})`, outcome.internalError), node);
       return unknownOutput();
     }
     if (outcome.build) {

@@ -113,16 +113,20 @@ export class Interpreter {
     return scope;
   }
 
+  private readonly host: Host;
+
   constructor(
     private readonly mainText: string,
     readonly lang: Lang,
-    private readonly host: Host,
+    /** Makes the host from this interpreter (its runtime): the two are wired once, nothing is assigned later. */
+    makeHost: (runtime: Interpreter) => Host,
     fuel = DEFAULT_FUEL,
   ) {
+    this.host = makeHost(this);
     this.fuel = fuel;
     this.startFuel = fuel;
     this.builtins = globalBuiltins(lang);
-    for (const [k, v] of host.globals()) this.builtins.set(k, v);
+    for (const [k, v] of this.host.globals()) this.builtins.set(k, v);
     this.module = new Scope(null);
   }
 

@@ -1,13 +1,16 @@
 // Subclassed Keras layers and models (`class Block(keras.layers.Layer)`, `class Net(keras.Model)`,
-// `class L extends tf.layers.Layer`): their constructors run as written, and `call` runs on symbolic inputs.
+// `class L extends tf.layers.Layer`): their constructors run as written, and `call` runs on symbolic inputs;
+// their attributes (`add_weight`, `build`, `compile`) and how they are named.
 
 import type * as A from '../core/ast';
 import type { Shape } from '../../graph/shape';
 import { iterate } from './builtins';
 import { countParams } from '../../layers/apply';
-import type { GraphBuilder } from './graphBuilder';
-import type { Interpreter } from './interpreter';
-import { list, UNKNOWN_VALUE, type ClassV, type InstanceV, type LayerObj, type ModelObj, type Value } from './values';
+import type { KerasHost } from './kerasHost';
+import { tensorsOf } from './tensors';
+import { ArgReader } from './args';
+import { callModel, modelAttr } from './layerCalls';
+import { list, NONE, str, UNKNOWN_VALUE, type ArgValues, type BuiltinV, type ClassV, type InstanceV, type LayerObj, type ModelObj, type SubclassState, type Value } from './values';
 
 /** Keras base classes a user class can extend, by how they are reached. */
 export function kerasBaseKind(cls: ClassV, depth = 0): 'layer' | 'model' | undefined {
@@ -23,23 +26,13 @@ export function kerasBaseKind(cls: ClassV, depth = 0): 'layer' | 'model' | undef
   return undefined;
 }
 
-export interface SubclassContext {
-  g: GraphBuilder;
-  interp: () => Interpreter | undefined;
-  models: ModelObj[];
-  callModel(model: ModelObj, input: Value, node: { start: number; end: number }): Value;
-  tensorsOf(v: Value): number[];
-}
-
-function method(ctx: SubclassContext, inst: InstanceV, name: string, node: A.Node): Value | undefined {
-  const interp = ctx.interp();
-  if (!interp) return undefined;
-  const m = interp.getAttr(inst, name, { kind: 'attr', object: { kind: 'unknown', start: node.start, end: node.end }, name, nameStart: node.start, start: node.start, end: node.end });
+function method(h: KerasHost, inst: InstanceV, name: string, node: A.Node): Value | undefined {
+  const m = h.runtime.getAttr(inst, name, { kind: 'attr', object: { kind: 'unknown', start: node.start, end: node.end }, name, nameStart: node.start, start: node.start, end: node.end });
   return m.kind === 'func' ? m : undefined;
 }
 
 /** Layer objects an instance holds (attributes, lists of them, nested subclassed layers), each once. */
-function sublayers(ctx: SubclassContext, inst: InstanceV, seen = new Set<unknown>()): LayerObj[] {
+function sublayers(h: KerasHost, inst: InstanceV, seen = new Set<unknown>()): LayerObj[] {
   const out: LayerObj[] = [];
   const visit = (v: Value): void => {
     if (seen.has(v)) return;
@@ -58,24 +51,24 @@ function sublayers(ctx: SubclassContext, inst: InstanceV, seen = new Set<unknown
  * `computeOutputShape` when the class defines one, else from running `call` on the inputs (undone afterwards, its
  * diagnostics kept); its parameters are its sublayers'.
  */
-export function callSubclassedLayer(ctx: SubclassContext, inst: InstanceV, input: Value, node: { start: number; end: number }): Value {
-  const { g } = ctx;
+export function callSubclassedLayer(h: KerasHost, inst: InstanceV, input: Value, node: { start: number; end: number }): Value {
+  const { g } = h;
+  const interp = h.runtime;
   const state = inst.keras!;
   const layer = (state.layer ??= g.createLayer(undefined, inst.cls.name, {}, node, state.name));
-  const tensors = ctx.tensorsOf(input);
-  const interp = ctx.interp();
+  const tensors = tensorsOf(input);
   let shapes: Shape[] | null = null;
   const inputShapes = tensors.map((t) => g.tensors[t].shape);
-  const computeOutputShape = method(ctx, inst, 'computeOutputShape', node) ?? method(ctx, inst, 'compute_output_shape', node);
-  if (interp && computeOutputShape && inputShapes.every((s) => s !== null)) {
+  const computeOutputShape = method(h, inst, 'computeOutputShape', node) ?? method(h, inst, 'compute_output_shape', node);
+  if (computeOutputShape && inputShapes.every((s) => s !== null)) {
     const toValue = (s: Shape): Value => list(s.map((d): Value => (typeof d === 'number' ? { kind: 'num', value: d } : d === null ? { kind: 'none' } : { kind: 'sym', expr: d })));
     const arg = inputShapes.length === 1 ? toValue(inputShapes[0]!) : list(inputShapes.map((s) => toValue(s!)));
     const out = interp.callValue(computeOutputShape, { positional: [arg], keywords: new Map(), node }, node);
     shapes = shapeList(out);
   }
   // Keras calls build(input_shape) before the first call; that is where custom weights are usually made.
-  const build = method(ctx, inst, 'build', node);
-  if (interp && build && !state.built && inputShapes.every((s) => s !== null)) {
+  const build = method(h, inst, 'build', node);
+  if (build && !state.built && inputShapes.every((s) => s !== null)) {
     state.built = true;
     const toValue = (s: Shape): Value => {
       const dims = s.map((d): Value => (typeof d === 'number' ? { kind: 'num', value: d } : d === null ? { kind: 'none' } : { kind: 'sym', expr: d }));
@@ -83,24 +76,24 @@ export function callSubclassedLayer(ctx: SubclassContext, inst: InstanceV, input
     };
     interp.callValue(build, { positional: [inputShapes.length === 1 ? toValue(inputShapes[0]!) : list(inputShapes.map((s) => toValue(s!)))], keywords: new Map(), node }, node);
   }
-  const call = method(ctx, inst, 'call', node);
-  if (interp && call && tensors.length > 0) {
+  const call = method(h, inst, 'call', node);
+  if (call && tensors.length > 0) {
     const before = g.diagnostics.length;
-    const undo = g.mark();
+    const snap = h.state.snapshot();
     let inner: Value = UNKNOWN_VALUE;
     try {
       inner = interp.callValue(call, { positional: [input], keywords: new Map(), node }, node);
       if (!shapes) {
-        const outs = ctx.tensorsOf(inner);
+        const outs = tensorsOf(inner);
         shapes = outs.length > 0 && outs.every((t) => g.tensors[t].shape !== null) ? outs.map((t) => g.tensors[t].shape!) : null;
       }
     } finally {
       const raised = g.diagnostics.slice(before);
-      undo();
+      h.state.restore(snap);
       for (const d of raised) if (!g.diagnostics.some((x) => x.message === d.message && x.range.start === d.range.start)) g.diagnostics.push(d);
     }
   }
-  const parts = sublayers(ctx, inst);
+  const parts = sublayers(h, inst);
   const ir = g.layers[layer.id];
   const own = countParams(state.weights);
   const sum = (pick: (id: number) => number | null, start: number | null) => parts.reduce<number | null>((acc, l) => (acc === null || pick(l.id) === null ? null : acc + pick(l.id)!), start);
@@ -128,21 +121,21 @@ function shapeList(v: Value): Shape[] | null {
  * A subclassed model gets its graph by running `call` once on symbolic inputs of the shapes it is built with
  * (`build(shape)`, a first call, `fit` data) — or of unknown shape at the end if it is never built.
  */
-export function buildSubclassedModel(ctx: SubclassContext, inst: InstanceV, inputShapes: (Shape | null)[], node: { start: number; end: number }): ModelObj | undefined {
+export function buildSubclassedModel(h: KerasHost, inst: InstanceV, inputShapes: (Shape | null)[], node: { start: number; end: number }): ModelObj | undefined {
   const state = inst.keras!;
   if (state.model) return state.model;
-  const interp = ctx.interp();
-  const call = method(ctx, inst, 'call', node);
-  if (!interp || !call) return undefined;
-  const { g } = ctx;
+  const interp = h.runtime;
+  const call = method(h, inst, 'call', node);
+  if (!call) return undefined;
+  const { g } = h;
   // Its inputs are private: Keras creates no InputLayer for a subclassed model, so they take no auto-name.
   const inputs = inputShapes.map((s, i) => g.createInput(s, node, `${state.name}_input${inputShapes.length > 1 ? `_${i + 1}` : ''}`, { batch_shape: s }, undefined));
   const arg: Value = inputs.length === 1 ? { kind: 'tensor', id: inputs[0] } : list(inputs.map((id) => ({ kind: 'tensor', id })));
-  const model: ModelObj = { id: ctx.models.length, name: state.name, kind: 'functional', node: g.range(node), inputs, outputs: [], variable: null, subclass: inst.cls.name };
+  const model: ModelObj = { id: h.state.models.length, name: state.name, kind: 'functional', node: g.range(node), inputs, outputs: [], variable: null, subclass: inst.cls.name };
   state.model = model;
-  ctx.models.push(model);
+  h.state.models.push(model);
   const out = interp.callValue(call, { positional: [arg], keywords: new Map(), node }, node);
-  model.outputs = ctx.tensorsOf(out);
+  model.outputs = tensorsOf(out);
   return model;
 }
 
@@ -156,3 +149,113 @@ export function shapesFromBuildArg(v: Value | undefined): (Shape | null)[] {
   return items.map((x) => iterate(x)?.map(dim) ?? null);
 }
 
+
+// ---- the host's side: naming, calling, building and the attributes of subclass instances ----------------------
+
+/** A user class extending a Keras Layer/Model is named when created, as Keras's `Layer.__init__` does. */
+export function newSubclassInstance(h: KerasHost, inst: InstanceV, args: ArgValues): void {
+  const kind = kerasBaseKind(inst.cls);
+  if (!kind) return;
+  const given = new ArgReader(args, !h.python).get(undefined, 'name');
+  const name = given?.kind === 'str' ? given.value : h.g.autoName(inst.cls.name);
+  inst.keras = { kind, name, weights: [] };
+  if (kind === 'model') h.state.subclassedModels.push(inst);
+}
+
+export function callSubclassed(h: KerasHost, inst: InstanceV, input: Value, node: { start: number; end: number }): Value {
+  if (inst.keras!.kind === 'layer') return callSubclassedLayer(h, inst, input, node);
+  const tensors = tensorsOf(input);
+  if (tensors.length === 0) {
+    // called on data (np.zeros((1, 32))): that builds the model; the result is not a symbolic tensor
+    const shape = input.kind === 'data' && 'shape' in input.spec ? input.spec.shape : null;
+    if (shape) buildSubclassed(h, inst, [[null, ...shape.slice(1)]], node);
+    return UNKNOWN_VALUE;
+  }
+  const model = buildSubclassed(h, inst, tensors.map((t) => h.g.tensors[t].shape), node);
+  return model ? callModel(h, model, input, node) : UNKNOWN_VALUE;
+}
+
+export function buildSubclassed(h: KerasHost, inst: InstanceV, shapes: (Shape | null)[], node: { start: number; end: number }): ModelObj | undefined {
+  const model = buildSubclassedModel(h, inst, shapes, node);
+  if (model && inst.keras?.variable && model.variable === null) model.variable = inst.keras.variable;
+  const compile = h.state.pendingCompile.get(inst);
+  if (model && compile) {
+    h.state.pendingCompile.delete(inst);
+    const attr = modelAttr(h, model, 'compile');
+    if (attr?.kind === 'builtin') attr.fn(compile, undefined);
+  }
+  return model;
+}
+
+export function subclassAttr(h: KerasHost, inst: InstanceV, name: string): Value | undefined {
+  const state = inst.keras!;
+  const method = (fn: (a: ArgValues) => Value): BuiltinV => ({ kind: 'builtin', name: `${inst.cls.name}.${name}`, fn });
+  if (name === 'apply') return method((a) => callSubclassed(h, inst, a.positional[0] ?? UNKNOWN_VALUE, a.node));
+  if (name === 'add_weight' || name === 'addWeight') {
+    return method((a) => {
+      const w = addWeight(state, a, !h.python);
+      // a variable behaves like a tensor of its shape in arithmetic, but is no node of the graph
+      return { kind: 'tensor', id: h.g.newTensor(w.shape, null) };
+    });
+  }
+  if (name === 'name') return str(state.name);
+  if (state.kind !== 'model') return undefined;
+  switch (name) {
+    case 'build':
+      return method((a) => {
+        buildSubclassed(h, inst, shapesFromBuildArg(a.positional[0] ?? a.keywords.get('input_shape')), a.node);
+        return NONE;
+      });
+    case 'compile':
+    case 'fit': {
+      return method((a) => {
+        const x = a.positional[0] ?? a.keywords.get('x');
+        const shape = x?.kind === 'data' && 'shape' in x.spec ? x.spec.shape : null;
+        if (name === 'fit' && !state.model && shape) buildSubclassed(h, inst, [[null, ...shape.slice(1)]], a.node);
+        const model = state.model;
+        const attr = model ? modelAttr(h, model, name) : undefined;
+        if (attr?.kind === 'builtin') return attr.fn(a, undefined);
+        // compile() before the model is built: remember it for when it is
+        if (name === 'compile') h.state.pendingCompile.set(inst, a);
+        return UNKNOWN_VALUE;
+      });
+    }
+    case 'summary':
+    case 'predict':
+    case 'evaluate':
+    case 'save':
+    case 'save_weights':
+      return method(() => UNKNOWN_VALUE);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * `self.add_weight(shape=(n,), name=…, trainable=…)` (Keras 3; tf.keras 2 passed the name first) and TF.js's
+ * `this.addWeight(name, shape, dtype, initializer, regularizer, trainable)`: recorded on the layer.
+ */
+function addWeight(state: SubclassState, a: ArgValues, tfjs: boolean): { shape: Shape } {
+  const dims = (v: Value | undefined): Shape | null => {
+    if (!v) return null;
+    if (v.kind === 'num') return [v.value];
+    const items = iterate(v);
+    return items ? items.map((x) => (x.kind === 'num' ? x.value : x.kind === 'sym' ? x.expr : null)) : null;
+  };
+  let name: Value | undefined;
+  let shape: Shape | null;
+  let trainable: Value | undefined;
+  if (tfjs) {
+    name = a.positional[0];
+    shape = dims(a.positional[1]);
+    trainable = a.positional[5];
+  } else {
+    const nameFirst = a.positional[0]?.kind === 'str';
+    name = a.keywords.get('name') ?? (nameFirst ? a.positional[0] : undefined);
+    shape = dims(a.keywords.get('shape') ?? (nameFirst ? a.positional[1] : a.positional[0]));
+    trainable = a.keywords.get('trainable');
+  }
+  const weight = { name: name?.kind === 'str' ? name.value : `weight_${state.weights.length}`, shape: shape ?? [null], trainable: trainable?.kind === 'bool' ? trainable.value : true };
+  state.weights.push(weight);
+  return weight;
+}
