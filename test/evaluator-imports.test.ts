@@ -77,3 +77,68 @@ WIDTH = 16
     assert.deepEqual(r.diagnostics.filter((d) => d.severity !== 'information'), []);
   });
 });
+
+describe('import following stays inside the project root', () => {
+  const fs = require('node:fs') as typeof import('node:fs');
+  const { join } = require('node:path') as typeof import('node:path');
+  const { tmpdir } = require('node:os') as typeof import('node:os');
+  const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
+  const { diskWorkspace, MAX_WORKSPACE_FILE_BYTES } = require('../src/analysis/workspace') as typeof import('../src/analysis/workspace');
+  const { run } = require('../src/cli/main') as typeof import('../src/cli/main');
+  const SECRET = 'sk-live-4242-do-not-print';
+  /** base/home/.env holds a secret; base/proj/src/app/main.ts imports it with `../../../home/.env`. */
+  const layout = () => {
+    const base = fs.mkdtempSync(join(tmpdir(), 'lg-confine-'));
+    fs.mkdirSync(join(base, 'home'));
+    fs.writeFileSync(join(base, 'home/.env'), `KEY=${SECRET}\nexport const KEY = "${SECRET}" +;\n`);
+    fs.mkdirSync(join(base, 'proj/src/app'), { recursive: true });
+    const main = join(base, 'proj/src/app/main.ts');
+    fs.writeFileSync(main, "import * as tf from '@tensorflow/tfjs';\nimport { KEY } from '../../../home/.env';\nconst x = tf.input({shape: [4]});\nconst y = tf.layers.dense({units: 2, name: KEY}).apply(x);\n");
+    return { base, root: join(base, 'proj'), main };
+  };
+
+  it("`import { KEY } from '../../../home/.env'` outside the root never shows the file's content", () => {
+    const { base, root, main } = layout();
+    const text = fs.readFileSync(main, 'utf8');
+    const inside = analyzeText(text, main, { workspace: diskWorkspace(root) });
+    assert.ok(!JSON.stringify(inside).includes(SECRET), 'the secret is in the analysis');
+    assert.deepEqual(inside.importedFiles, []);
+    // the same code with the root above the secret does read it: the check above can fail
+    const above = analyzeText(text, main, { workspace: diskWorkspace(base) });
+    assert.deepEqual(above.importedFiles, [join(base, 'home/.env')]);
+    // and the command line, run from the project folder (its default root)
+    const out: string[] = [];
+    const io = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => out.push(s) } };
+    const cwd = process.cwd();
+    try {
+      process.chdir(root);
+      run(['check', main], io);
+      run(['summary', '--json', main], io);
+      run(['check', '--root', root, main], io);
+    } finally {
+      process.chdir(cwd);
+    }
+    assert.ok(!out.join('').includes(SECRET), out.join(''));
+  });
+
+  it('a symbolic link inside the root to a file outside it is not read', () => {
+    const { base, root } = layout();
+    fs.symlinkSync(join(base, 'home/.env'), join(root, 'src/app/secret.ts'));
+    assert.equal(diskWorkspace(root).read(join(root, 'src/app/secret.ts')), undefined);
+    assert.match(diskWorkspace(base).read(join(root, 'src/app/secret.ts')) ?? '', /KEY=/);
+  });
+
+  it('FIFOs, directories and files over the size cap are not read (and a FIFO does not block)', () => {
+    const { root } = layout();
+    const fifo = join(root, 'src/app/pipe.ts');
+    execFileSync('mkfifo', [fifo]);
+    const big = join(root, 'src/app/big.ts');
+    fs.writeFileSync(big, 'x'.repeat(MAX_WORKSPACE_FILE_BYTES + 1));
+    const ws = diskWorkspace(root);
+    assert.equal(ws.read(fifo), undefined);
+    assert.equal(ws.read(join(root, 'src')), undefined);
+    assert.equal(ws.read(big), undefined);
+    fs.writeFileSync(big, 'const small = 1;\n');
+    assert.equal(ws.read(big), 'const small = 1;\n');
+  });
+});

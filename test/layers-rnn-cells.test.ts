@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { isDeepStrictEqual } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import type { Shape } from '../src/graph/shape';
-import { callLayer, countParams, resolveConfig, validateConfig } from '../src/layers/apply';
+import { callLayer, countParams, instantiateLayer, resolveConfig, validateConfig } from '../src/layers/apply';
 import { layerByKerasName, layerByTfjsFactory } from '../src/layers/registry';
 import type { ConfigValue, Dialect, LayerConfig, NestedLayer } from '../src/layers/types';
 import { kerasCatalogOutcome, rng, withoutLayerName, type Outcome } from './support/tfjsOracle';
@@ -43,9 +43,8 @@ let cellCount = 0;
 /** The catalog side: each cell is created (its constructor checks run) and handed over as a nested layer. */
 function catalogCell(spec: CellSpec, dialect: Dialect): NestedLayer {
   const def = layerByTfjsFactory(spec.factory)!;
-  const { config } = resolveConfig(def, [], spec.config as Record<string, ConfigValue>, dialect);
-  const bad = validateConfig(def, config, { dialect, layerName: 'cell' });
-  if (bad) throw bad;
+  const { config, error } = instantiateLayer(def, { positional: [], keywords: spec.config as Record<string, ConfigValue> }, dialect, () => 'cell');
+  if (error) throw error;
   return { $layer: def.className, name: `${spec.factory}_${++cellCount}`, config };
 }
 
@@ -63,9 +62,8 @@ function catalogRnn(cell: CellArg, config: Record<string, unknown>, shape: Shape
     return { error: withoutLayerName((e as Error).message) };
   }
   const keys = dialect === 'keras' ? { cell: cellValue, ...config } : { ...config, cell: cellValue };
-  const { config: resolved } = resolveConfig(def, [], keys as Record<string, ConfigValue>, dialect);
+  const { config: resolved, error: bad } = instantiateLayer(def, { positional: [], keywords: keys as Record<string, ConfigValue> }, dialect, () => 'rnn_test');
   const ctx = { dialect, layerName: 'rnn_test' };
-  const bad = validateConfig(def, resolved as LayerConfig, ctx);
   if (bad) return { error: withoutLayerName(bad.message) };
   const outcome = callLayer(def, resolved, [shape], ctx, undefined);
   if (outcome.internalError) throw new Error(outcome.internalError);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isDeepStrictEqual } from 'node:util';
 import type { Dim, Shape } from '../src/graph/shape';
-import { resolveConfig, validateConfig } from '../src/layers/apply';
+import { instantiateLayer, resolveConfig } from '../src/layers/apply';
 import { layerByKerasName, layerByTfjsFactory } from '../src/layers/registry';
 import type { ConfigValue } from '../src/layers/types';
 import { catalogOutcome, kerasCatalogOutcome, rng, tfjsOutcome, withoutLayerName, type Outcome } from './support/tfjsOracle';
@@ -29,8 +29,9 @@ function compare(factory: string, c: WrapperCase): { expected: Outcome; actual: 
   }
   if (expected.shapes) expected.shapes = expected.shapes.map((s) => Array.from(s));
   const def = layerByTfjsFactory(c.inner.factory)!;
-  const inner = resolveConfig(def, [], c.inner.config as Record<string, ConfigValue>, 'tfjs').config;
-  const bad = validateConfig(def, inner, { dialect: 'tfjs', layerName: `${c.inner.factory}_test` });
+  const made = instantiateLayer(def, { positional: [], keywords: c.inner.config as Record<string, ConfigValue> }, 'tfjs', () => `${c.inner.factory}_test`);
+  const inner = made.config;
+  const bad = made.error;
   const actual = bad
     ? { error: bad.message }
     : catalogOutcome(factory, { ...c.config, layer: { $layer: def.className, name: c.inner.factory, config: inner } }, [c.shape]);

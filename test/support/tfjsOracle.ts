@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { isDeepStrictEqual } from 'node:util';
 import { formatShapeJs, type Shape } from '../../src/graph/shape';
-import { callLayer, countParams, resolveConfig, validateConfig } from '../../src/layers/apply';
+import { callLayer, countParams, instantiateLayer } from '../../src/layers/apply';
 import { layerByKerasName, layerByTfjsFactory } from '../../src/layers/registry';
 import type { CallContext, ConfigValue, Dialect, LayerDef } from '../../src/layers/types';
 
@@ -43,11 +43,12 @@ export function catalogOutcome(factory: string, config: Record<string, unknown>,
   return runCatalog(def, [], config, inputShapes, { dialect, layerName: `${factory}_test` });
 }
 
-/** One layer through the catalog as the evaluator uses it: config, constructor checks, first call, counts. */
+/** One layer through the catalog's product entry point (instantiateLayer, as the evaluator makes layers): config,
+ *  constructor checks, first call, counts. */
 function runCatalog(def: LayerDef, positional: unknown[], config: Record<string, unknown>, inputShapes: Shape[], ctx: CallContext): Outcome {
-  const { config: resolved } = resolveConfig(def, positional as ConfigValue[], config as Record<string, ConfigValue>, ctx.dialect);
-  const bad = validateConfig(def, resolved, ctx);
-  if (bad) return { error: bad.message };
+  const made = instantiateLayer(def, { positional: positional as ConfigValue[], keywords: config as Record<string, ConfigValue> }, ctx.dialect, () => ctx.layerName);
+  if (made.error) return { error: made.error.message };
+  const resolved = made.config;
   const outcome = callLayer(def, resolved, inputShapes, ctx, undefined);
   if (outcome.error) return { error: outcome.error.message };
   if (outcome.internalError) throw new Error(`catalog crashed: ${outcome.internalError}`);
@@ -94,10 +95,10 @@ function catalogCalls(
   dialect: Dialect,
   layerName: string,
 ): Outcome {
-  const { config: resolved } = resolveConfig(def, [], config as Record<string, ConfigValue>, dialect);
+  const made = instantiateLayer(def, { positional: [], keywords: config as Record<string, ConfigValue> }, dialect, () => layerName);
+  if (made.error) return { error: made.error.message };
+  const resolved = made.config;
   const ctx = { dialect, layerName };
-  const bad = validateConfig(def, resolved, ctx);
-  if (bad) return { error: bad.message };
   let built: import('../../src/layers/types').BuildResult | undefined;
   let outputs: Shape[] = [];
   for (const inputShapes of calls) {

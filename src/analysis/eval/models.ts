@@ -1,6 +1,7 @@
 // Turns the models a program built into ModelIR: Keras's graph mapping (keras/src/ops/function.py `map_graph`)
 // for layer order and depths, connectivity errors, unused inputs, "sequential-like", and parameter totals.
 
+import { messages } from '../../graph/diagnostics';
 import type { CallIR, ModelIR } from '../../graph/ir';
 import type { GraphBuilder } from './graphBuilder';
 import type { ModelObj } from './values';
@@ -88,13 +89,7 @@ export function finalizeModel(g: GraphBuilder, model: ModelObj): ModelIR {
       const t = call.outputs[0];
       if (!computable.has(t)) {
         const list = keras ? `[${accessed.map((n) => `'${n}'`).join(', ')}]` : accessed.join(',');
-        g.diagnose(
-          'error',
-          'graph-disconnected',
-          `Graph disconnected: cannot obtain value for tensor ${layer.name} at layer "${layer.name}". The following previous layers were accessed without issue: ${list}`,
-          model.node,
-          [{ range: call.range, message: `${layer.name} is created here but is not one of the model's inputs` }],
-        );
+        g.report(messages.graphDisconnected(layer.name, list), model.node, [{ range: call.range, message: `${layer.name} is created here but is not one of the model's inputs` }]);
       }
     }
     accessed.push(layer.name);
@@ -104,7 +99,7 @@ export function finalizeModel(g: GraphBuilder, model: ModelObj): ModelIR {
   const followed = !model.opaque && !order.some((c) => c.opaqueInputs && !isInput(c));
   for (const t of followed ? unused : []) {
     const call = g.calls[g.tensors[t].producer!.call];
-    g.diagnose('warning', 'unused-input', `Input "${g.layers[call.layer].name}" of model "${model.name}" is not connected to any of its outputs.`, call.range, [
+    g.report(messages.unusedInput(g.layers[call.layer].name, model.name), call.range, [
       { range: g.range(model.node), message: `model "${model.name}" is created here` },
     ]);
   }

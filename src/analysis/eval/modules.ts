@@ -4,6 +4,7 @@
 
 import type * as A from '../core/ast';
 import { layerByKerasName, layerByTfjsFactory } from '../../layers/registry';
+import { messages } from '../../graph/diagnostics';
 import { backendFunction } from './backendOps';
 import { createLayer } from './constructors';
 import type { KerasHost } from './kerasHost';
@@ -74,7 +75,7 @@ function workspaceModule(h: KerasHost, module: string): ModuleV | undefined {
   const mod: ModuleV = { kind: 'module', path: `file:${file.name}`, known: true, scope };
   h.state.workspaceModules.set(file.name, mod); // before running it: circular imports see a partial module
   h.runtime.runModule(file.name, file.text, file.lowered.body, scope);
-  for (const e of file.lowered.syntaxErrors) h.g.diagnose('error', 'syntax-error', e.message, h.g.rangeIn(e, file.name));
+  for (const e of file.lowered.syntaxErrors) h.g.report(messages.syntaxError(e.message), h.g.rangeIn(e, file.name));
   return mod;
 }
 
