@@ -1,5 +1,6 @@
 // Every diagnostic LayerGraph reports, in one table: its code, default severity, a title and what it means
-// (docs/diagnostics.md and the README's list are generated from / checked against this table), plus typed
+// (docs/diagnostics.md and the README's list are generated from / checked against this table; regenerate the page
+// with `npx tsc -p . && node out/src/graph/diagnostics.js > docs/diagnostics.md`), plus typed
 // builders for the messages the analyzer writes itself. Catalog errors keep the runtime's words; their structured
 // facts travel in `detail`, so no consumer parses message text. Data and pure functions only.
 
@@ -169,7 +170,8 @@ export function diagnosticsDoc(): string {
   const lines = [
     '# LayerGraph diagnostics',
     '',
-    '<!-- Generated from src/graph/diagnostics.ts by `node out/scripts/gen-docs.js`; do not edit by hand. -->',
+    '<!-- Generated from the table in src/graph/diagnostics.ts; do not edit by hand.',
+    '     Regenerate: npx tsc -p . && node out/src/graph/diagnostics.js > docs/diagnostics.md -->',
     '',
     'Every diagnostic has a code (shown in brackets by `layergraph check`, and as the diagnostic code in VS Code) and a',
     'default severity.',
@@ -183,11 +185,22 @@ export function diagnosticsDoc(): string {
   return lines.join('\n');
 }
 
-/** The README's one-paragraph list of codes, generated from the table. */
+/** The README's list item of codes, generated from the table (wrapped at 118 columns like the README). */
 export function readmeDiagnosticsList(): string {
   const bySeverity = (s: Severity) => DIAGNOSTIC_CODES.filter((c) => DIAGNOSTICS[c].severity === s).map((c) => `\`${c}\``);
-  return (
+  const text =
     `- **Diagnostics** (code in brackets; each explained in [docs/diagnostics.md](docs/diagnostics.md)): errors ${bySeverity('error').join(', ')}; ` +
-    `warnings ${bySeverity('warning').join(', ')}; information ${bySeverity('information').join(', ')}.`
-  );
+    `warnings ${bySeverity('warning').join(', ')}; information ${bySeverity('information').join(', ')}.`;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > 118) {
+      lines.push(line);
+      line = `  ${word}`;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines.join('\n');
 }
+
+if (require.main === module) process.stdout.write(diagnosticsDoc());
