@@ -1,4 +1,4 @@
-// Training benchmarks (issue 4): command-to-weights time for mission scenario 3 in a fresh trainer process (backend
+// Training benchmarks: command-to-weights time for mission scenario 3 in a fresh trainer process (backend
 // start included), and one epoch of a 784-512-512-10 MLP on 2,048 samples with batch 128, per available backend.
 // Numbers and their ratio to PyTorch 1.13 CPU on this machine; it asserts nothing.
 
@@ -11,7 +11,7 @@ import type { BackendName, TrainRequest } from '../src/train/protocol';
 
 const ROOT = path.join(__dirname, '..', '..');
 
-/** Reference times measured with Debian's python3-torch (PyTorch 1.13, CPU) on this kind of machine (issue 4). */
+/** Reference times measured with Debian's python3-torch (PyTorch 1.13, CPU) on this kind of machine. */
 export const PYTORCH_REFERENCE = { scenario3Seconds: 1.5, mlpEpochSeconds: 1.8 };
 
 export interface TrainBenchRow {
@@ -148,7 +148,7 @@ export async function benchTrain(options: TrainBenchOptions = {}): Promise<Train
   const log = options.log ?? ((l: string) => console.log(l));
   const runs = options.runs ?? 3;
   const rows: TrainBenchRow[] = [];
-  log(`\nTraining (issue 4), load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} cores:`);
+  log(`\nTraining, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} cores:`);
   for (const backend of options.backends ?? available()) {
     const samples: number[] = [];
     let ran: BackendName = backend;
@@ -177,7 +177,7 @@ export async function benchTrain(options: TrainBenchOptions = {}): Promise<Train
       log(`  ${r.backend.padEnd(10)} vs PyTorch now: scenario 3 ${(r.scenario3Seconds / torch.scenario3Seconds).toFixed(2)}x` + (r.mlpEpochSeconds !== null ? `, MLP epoch ${(r.mlpEpochSeconds / torch.mlpEpochSeconds).toFixed(2)}x` : ''));
     }
   } else if (!options.skipMlp) {
-    log('  (python3 cannot import torch here: no same-machine PyTorch run; ratios use the reference times of issue 4)');
+    log('  (python3 cannot import torch here: no same-machine PyTorch run; ratios use the reference times above)');
   }
   return rows;
 }

@@ -1,5 +1,5 @@
 // The `layergraph` command line, run in-process with injected output, files and analyses: help, version, usage
-// errors and exit codes, `check` lines, `summary` text and the JSON document of issue 2, `train` (issue 4) with a
+// errors and exit codes, `check` lines, `summary` text and the documented JSON document, `train` with a
 // stand-in trainer. Also the bin shim, once, and `train` end to end once.
 
 import { strict as assert } from 'node:assert';
@@ -228,7 +228,7 @@ describe('layergraph summary', () => {
 });
 
 describe('layergraph summary --json', () => {
-  it('prints exactly the document of issue 2 (documented fields), for the shared-layer scenario', () => {
+  it('prints exactly the documented JSON document, for the shared-layer scenario', () => {
     const r = cli(['summary', 'shared.py', '--json'], { 'shared.py': '' }, { 'shared.py': sharedDense() });
     assert.equal(r.code, 0);
     const doc = JSON.parse(r.stdout);
@@ -462,7 +462,7 @@ describe('layergraph train', () => {
     );
   });
 
-  it('--json prints the document of issue 4 (backend, model, epochs, history, weights) plus synthetic, seconds, notes', async () => {
+  it('--json prints the documented training document (backend, model, epochs, history, weights) plus synthetic, seconds, notes', async () => {
     const r = await cliTrain(['train', 'shared.py', '--json', '--model', 'model']);
     assert.equal(r.code, 0);
     assert.equal(r.requests[0].model, 'model');

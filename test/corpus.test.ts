@@ -1,4 +1,4 @@
-// The real-world corpus (issue 5): each program in test/corpus/{python,tfjs} is analyzed and its models compared
+// The real-world corpus: each program in test/corpus/{python,tfjs} is analyzed and its models compared
 // with test/corpus/expected/<name>.json; the expectation itself is checked against TF.js building the program for
 // real (TS/JS: the program's own text; Python: its TF.js twin, by position/class, Keras names derived from TF.js's).
 // Programs the analyzer does not get right yet may wait in test/corpus/pending/ (same layout); they are not run.

@@ -1,4 +1,4 @@
-// Train & Show Weights (issue 4): building TF.js models from the IR (shared layers stay one layer, parameter counts
+// Train & Show Weights: building TF.js models from the IR (shared layers stay one layer, parameter counts
 // equal the analysis), data from specs and files, the trainer process protocol (scenarios 3 and 5, cancel, refusals),
 // and numpy-exact weight printing against reference strings made by numpy (test/fixtures/train/gen_*.py).
 

@@ -1,4 +1,4 @@
-// The `layergraph summary --json` document: the IR flattened into the stable, documented shape of issue 2
+// The `layergraph summary --json` document: the IR flattened into the stable, documented shape
 // (names instead of ids, 1-based lines). It adds fields but never renames or drops the documented ones.
 
 import { fileOf, type AnalysisResult, type CallIR, type Diagnostic, type DiagnosticDetail, type LayerIR, type ModelIR, type Severity } from './ir';
