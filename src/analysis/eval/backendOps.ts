@@ -2,6 +2,7 @@
 // (reductions, elementwise math, expand_dims, concatenate, reshape…). On symbolic tensors each op is a graph node
 // with a computed shape, as Keras 3 records operations; this is also what lets Lambda bodies have shapes.
 
+import type { Language } from '../../graph/ir';
 import { dimProduct, normalizeAxis, type Dim, type Shape } from '../../graph/shape';
 import { intOf, iterate, numOf } from './builtins';
 import { NONE, num, str, tuple, UNKNOWN_VALUE, type ArgValues, type BuiltinV, type Value } from './values';
@@ -10,7 +11,7 @@ export interface OpContext {
   /** records an operation node on tensors and returns its output tensor value */
   op(className: string, inputs: number[], shape: Shape | null, node: { start: number; end: number }): Value;
   shapeOf(tensor: number): Shape | null;
-  lang: 'python' | 'js';
+  language: Language;
 }
 
 function fn(name: string, f: (a: ArgValues) => Value): BuiltinV {

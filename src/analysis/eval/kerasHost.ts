@@ -49,7 +49,7 @@ export class KerasHost implements Host {
     this.files = deps.files;
     this.language = deps.language;
     this.python = deps.language === 'python';
-    this.opContext = { op: (c, i, s, n) => opTensor(this, c, i, s, n), shapeOf: (t) => this.g.tensors[t].shape, lang: this.python ? 'python' : 'js' };
+    this.opContext = { op: (c, i, s, n) => opTensor(this, c, i, s, n), shapeOf: (t) => this.g.tensors[t].shape, language: this.language };
   }
 
   globals(): Map<string, Value> {
@@ -71,7 +71,7 @@ export class KerasHost implements Host {
       case 'model':
         return modelAttr(this, obj.model, name);
       case 'data':
-        return dataAttr(obj, name, this.python ? 'python' : 'js');
+        return dataAttr(obj, name, this.language);
       case 'instance':
         return obj.keras ? subclassAttr(this, obj, name) : undefined;
       case 'unknown':

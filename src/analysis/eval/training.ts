@@ -1,7 +1,8 @@
 // What model code says about training, read statically: arrays made with numpy or TF.js (as DataSpecs, never
 // materialized), optimizer objects, and `compile()` / `fit()` arguments in both languages' calling conventions.
 
-import type { DataSpec, SourceRange, TrainingIR } from '../../graph/ir';
+import { ArgReader, dictGet } from './args';
+import type { DataSpec, Language, SourceRange, TrainingIR } from '../../graph/ir';
 import { intOf, iterate, numOf } from './builtins';
 import { list, num, NONE, tuple, UNKNOWN_VALUE, type ArgValues, type BuiltinV, type ModelObj, type Value } from './values';
 
@@ -161,12 +162,12 @@ function literal(v: Value | undefined): Value {
 }
 
 /** Attributes of a data value: `.shape`, `.reshape(...)` keeps it describable. */
-export function dataAttr(v: { spec: DataSpec }, name: string, lang: 'python' | 'js'): Value | undefined {
+export function dataAttr(v: { spec: DataSpec }, name: string, language: Language): Value | undefined {
   const shape = 'shape' in v.spec ? v.spec.shape : null;
   if (name === 'shape') {
     if (!shape) return UNKNOWN_VALUE;
     const dims = shape.map((d) => num(d));
-    return lang === 'python' ? tuple(dims) : list(dims);
+    return language === 'python' ? tuple(dims) : list(dims);
   }
   if (name === 'astype') return fn('astype', () => ({ kind: 'data', spec: v.spec }));
   return undefined;
@@ -218,13 +219,8 @@ function dataList(v: Value | undefined): DataSpec[] | null {
 /** `model.compile(...)`: Keras `compile(optimizer, loss, loss_weights, metrics, …)`; TF.js `compile({…})`. */
 export function recordCompile(model: ModelObj, a: ArgValues, tfjs: boolean, range: SourceRange): void {
   const t = (model.training ??= emptyTraining());
-  const get = (i: number, k: string, jsKey = k): Value | undefined => {
-    if (tfjs) {
-      const cfg = a.positional[0];
-      return cfg?.kind === 'dict' ? cfg.entries.get(`s:${jsKey}`)?.value : undefined;
-    }
-    return a.positional[i] ?? a.keywords.get(k);
-  };
+  const args = new ArgReader(a, tfjs);
+  const get = (i: number, k: string): Value | undefined => args.get(i, k);
   const opt = get(0, 'optimizer') ?? (tfjs ? undefined : { kind: 'str', value: 'rmsprop' });
   if (opt?.kind === 'str') {
     t.optimizer = opt.value;
@@ -246,11 +242,9 @@ export function recordFit(model: ModelObj, a: ArgValues, tfjs: boolean, range: S
   let epochs: Value | undefined;
   let batch: Value | undefined;
   if (tfjs) {
-    const cfg = a.positional[2];
-    if (cfg?.kind === 'dict') {
-      epochs = cfg.entries.get('s:epochs')?.value;
-      batch = cfg.entries.get('s:batchSize')?.value;
-    }
+    // TF.js: fit(x, y, {epochs, batchSize})
+    epochs = dictGet(a.positional[2], 'epochs');
+    batch = dictGet(a.positional[2], 'batchSize');
   } else {
     batch = a.positional[2] ?? a.keywords.get('batch_size');
     epochs = a.positional[3] ?? a.keywords.get('epochs');
