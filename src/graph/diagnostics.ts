@@ -1,6 +1,5 @@
 // Every diagnostic LayerGraph reports, in one table: its code, default severity, a title and what it means
-// (docs/diagnostics.md and the README's list are generated from / checked against this table; regenerate the page
-// with `npx tsc -p . && node out/src/graph/diagnostics.js > docs/diagnostics.md`), plus typed
+// (docs/diagnostics.md and the README's list are rendered from it by diagnosticsDoc.ts), plus typed
 // builders for the messages the analyzer writes itself. Catalog errors keep the runtime's words; their structured
 // facts travel in `detail`, so no consumer parses message text. Data and pure functions only.
 
@@ -164,43 +163,3 @@ export function inputSpecCode(detail: DiagnosticDetail | undefined, callIndex: n
   if (detail && (detail.kind === 'ndim' || detail.kind === 'min-ndim' || detail.kind === 'max-ndim')) return 'rank-mismatch';
   return callIndex > 0 ? 'shared-layer-input' : 'shape-mismatch';
 }
-
-/** docs/diagnostics.md, generated from the table (a test keeps the file current). */
-export function diagnosticsDoc(): string {
-  const lines = [
-    '# LayerGraph diagnostics',
-    '',
-    '<!-- Generated from the table in src/graph/diagnostics.ts; do not edit by hand.',
-    '     Regenerate: npx tsc -p . && node out/src/graph/diagnostics.js > docs/diagnostics.md -->',
-    '',
-    'Every diagnostic has a code (shown in brackets by `layergraph check`, and as the diagnostic code in VS Code) and a',
-    'default severity.',
-    '',
-    '| Code | Severity | Title |',
-    '| --- | --- | --- |',
-    ...DIAGNOSTIC_CODES.map((c) => `| \`${c}\` | ${DIAGNOSTICS[c].severity} | ${DIAGNOSTICS[c].title} |`),
-    '',
-  ];
-  for (const c of DIAGNOSTIC_CODES) lines.push(`## \`${c}\``, '', `${DIAGNOSTICS[c].title} (${DIAGNOSTICS[c].severity}). ${DIAGNOSTICS[c].docs}`, '');
-  return lines.join('\n');
-}
-
-/** The README's list item of codes, generated from the table (wrapped at 118 columns like the README). */
-export function readmeDiagnosticsList(): string {
-  const bySeverity = (s: Severity) => DIAGNOSTIC_CODES.filter((c) => DIAGNOSTICS[c].severity === s).map((c) => `\`${c}\``);
-  const text =
-    `- **Diagnostics** (code in brackets; each explained in [docs/diagnostics.md](docs/diagnostics.md)): errors ${bySeverity('error').join(', ')}; ` +
-    `warnings ${bySeverity('warning').join(', ')}; information ${bySeverity('information').join(', ')}.`;
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > 118) {
-      lines.push(line);
-      line = `  ${word}`;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  lines.push(line);
-  return lines.join('\n');
-}
-
-if (require.main === module) process.stdout.write(diagnosticsDoc());
