@@ -13,6 +13,7 @@ import { finalizeModel } from './eval/models';
 import { AnalysisState } from './eval/state';
 import { buildSubclassed } from './eval/subclass';
 import type { Value } from './eval/values';
+import { dialectOf } from '../layers/types';
 import { LineIndex } from './lineIndex';
 import { ImportedFiles, type WorkspaceAccess } from './workspace';
 import { lowerPython } from './python/lower';
@@ -58,7 +59,7 @@ export function createEvaluation(text: string, fileName: string, language: Langu
     text,
     language === 'python' ? 'python' : 'js',
     (runtime) => {
-      const g = new GraphBuilder(state, language === 'python' ? 'keras' : 'tfjs', (file) => (file === undefined ? lines : files.lines(file)), runtime);
+      const g = new GraphBuilder(state, dialectOf(language), (file) => (file === undefined ? lines : files.lines(file)), runtime);
       const host = new KerasHost({ state, g, runtime, files, language });
       made = { g, host };
       return host;

@@ -2,10 +2,19 @@
 // shapes, weights, input checks). Pure data and pure functions; no evaluator, no syntax, no TF.js.
 
 import type { DiagnosticDetail } from '../graph/diagnostics';
+import type { Language } from '../graph/ir';
 import type { Shape } from '../graph/shape';
 
-/** The two dialects whose messages and defaults we reproduce. */
+/**
+ * The runtime whose messages and defaults we reproduce: Keras for Python files, TF.js for TypeScript/JavaScript.
+ * Not a second language axis: it is always derived from the file's `Language` by `dialectOf`.
+ */
 export type Dialect = 'keras' | 'tfjs';
+
+/** The runtime a file's language follows. */
+export function dialectOf(language: Language): Dialect {
+  return language === 'python' ? 'keras' : 'tfjs';
+}
 
 /** A config value as the evaluator hands it over: plain JSON-like data, or UNKNOWN for what is not statically known. */
 export type ConfigValue =
