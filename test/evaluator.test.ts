@@ -596,7 +596,7 @@ WIDTH = 16
       'mypkg/net.py': 'from keras import Input, Model\nfrom .blocks import conv_block, WIDTH\nfrom . import blocks\ni = Input((8, 8, 3))\nnet = Model(i, blocks.conv_block(conv_block(i, WIDTH, "a"), WIDTH * 2, "b"))\n',
     });
     const file = join(root, 'mypkg/net.py');
-    const r = analyzeText(require('node:fs').readFileSync(file, 'utf8'), file, { workspace: diskWorkspace });
+    const r = analyzeText(require('node:fs').readFileSync(file, 'utf8'), file, { workspace: diskWorkspace(root) });
     assert.deepEqual(codes(r), []);
     assert.deepEqual(names(r), ['input_layer', 'a_conv', 'a_relu', 'b_conv', 'b_relu']);
     assert.deepEqual(shapeOf(r, 'b_conv'), [null, 8, 8, 32]);
@@ -612,7 +612,7 @@ WIDTH = 16
   it('an error inside imported code is reported at the call in the analyzed file, with where it happened', () => {
     const root = project({ 'mypkg/__init__.py': '', 'mypkg/blocks.py': blocks, 'app/bad.py': 'from keras import Input, Model\nfrom mypkg.blocks import conv_block\nx = Input((32,))\nm = Model(x, conv_block(x, 4, "b"))\n' });
     const file = join(root, 'app/bad.py');
-    const r = analyzeText(require('node:fs').readFileSync(file, 'utf8'), file, { workspace: diskWorkspace });
+    const r = analyzeText(require('node:fs').readFileSync(file, 'utf8'), file, { workspace: diskWorkspace(root) });
     const e = r.diagnostics.find((d) => d.code === 'rank-mismatch')!;
     assert.equal(e.range.file, undefined);
     assert.equal(e.range.line, 4);
@@ -626,7 +626,7 @@ WIDTH = 16
       'main.ts': "import * as tf from '@tensorflow/tfjs';\nimport {tower} from './lib/tower';\nconst input = tf.input({shape: [4]});\nconst model = tf.model({inputs: input, outputs: tower(input, 8)});\n",
     });
     const file = join(root, 'main.ts');
-    const r = analyzeText(require('node:fs').readFileSync(file, 'utf8'), file, { workspace: diskWorkspace });
+    const r = analyzeText(require('node:fs').readFileSync(file, 'utf8'), file, { workspace: diskWorkspace(root) });
     assert.deepEqual(codes(r), []);
     assert.equal(r.models[0].totalParams, 40);
     assert.equal(r.layers.find((l) => l.name === 'tower_8')!.range.file, join(root, 'lib/tower.ts'));

@@ -2,8 +2,8 @@
 // `import { tower } from './tower'` to files, reading and lowering each once. Reading is injected (disk for the
 // CLI, open editors and the workspace for the extension); this module never evaluates anything.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import type { Language } from '../graph/ir';
 import type { LoweredModule } from './core/ast';
 import { LineIndex } from './lineIndex';
@@ -16,16 +16,33 @@ export interface WorkspaceAccess {
   read(path: string): string | undefined;
 }
 
-/** Reads files from disk (the CLI). */
-export const diskWorkspace: WorkspaceAccess = {
-  read(path) {
-    try {
-      return existsSync(path) && statSync(path).isFile() ? readFileSync(path, 'utf8') : undefined;
-    } catch {
-      return undefined;
-    }
-  },
-};
+/** Largest file an import is followed into: project modules are small; a huge file is data, not a module. */
+export const MAX_IMPORTED_FILE_BYTES = 1024 * 1024;
+
+/** Reads regular files from disk that lie inside `root` (after resolving symlinks), up to MAX_IMPORTED_FILE_BYTES:
+ *  an import never reads outside the project, a device, a FIFO or a huge file. */
+export function diskWorkspace(root: string): WorkspaceAccess {
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(resolve(root));
+  } catch {
+    realRoot = resolve(root);
+  }
+  const inside = (p: string) => p === realRoot || p.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
+  return {
+    read(path) {
+      try {
+        if (!inside(resolve(path)) || !existsSync(path)) return undefined;
+        const real = realpathSync(path);
+        if (!inside(real)) return undefined;
+        const st = statSync(real);
+        return st.isFile() && st.size <= MAX_IMPORTED_FILE_BYTES ? readFileSync(real, 'utf8') : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
 
 /** Candidate files for a module name imported from `fromFile`, most likely first. */
 export function candidates(fromFile: string, module: string, language: Language): string[] {

@@ -206,7 +206,7 @@ function analyzeFile(file: string, io: CliIo): { result: AnalysisResult } | { er
     return { error: `${file}: cannot read file: ${reason}` };
   }
   try {
-    return { result: (io.analyze ?? ((t: string, f: string) => analyzeText(t, f, { workspace: diskWorkspace })))(text, file) };
+    return { result: (io.analyze ?? ((t: string, f: string) => analyzeText(t, f, { workspace: diskWorkspace(process.cwd()) })))(text, file) };
   } catch (e) {
     // The analyzer is built never to throw on user code; if it does anyway, report it instead of a stack trace.
     return { error: `${file}: internal error while analyzing: ${e instanceof Error ? e.message : String(e)}` };
