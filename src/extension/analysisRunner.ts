@@ -1,14 +1,18 @@
-// Runs analyses in a worker thread with a wall-clock budget and a heap cap, one at a time, newest request per document
-// only. A worker that overruns its budget is terminated and replaced; one that dies (heap cap, crash) is replaced on
-// the next request. It knows nothing of VS Code or of what a result means (analysisStore.ts decides what to keep).
+// Runs analyses in a separate analysis process with a wall-clock budget and a heap cap, one at a time, newest request
+// per document only. A process that overruns its budget is killed and replaced; one that dies (heap cap, crash) is
+// replaced on the next request. It knows nothing of VS Code or of what a result means (analysisStore.ts decides).
+//
+// A process, not a worker thread: V8 aborts the whole process when one allocation cannot fit under a worker's
+// `resourceLimits` (`'a' * 100000 * 5000` did exactly that to the test runner), so only a process boundary keeps a
+// hostile file from taking the extension host down.
 
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
 import type { AnalysisResult } from '../graph/ir';
 import type { WorkerRequest, WorkerResponse } from './analysisWorker';
 
 /** Wall-clock budget of one analysis. Normal files take milliseconds; the budget is for files built to blow up. */
 export const ANALYSIS_BUDGET_MS = 8000;
-/** Heap cap of the worker: a file can use this much, and no more, of the editor's memory. */
+/** Heap cap of the analysis process: a file can use this much, and no more, of the machine's memory. */
 export const ANALYSIS_HEAP_MB = 512;
 /** A running analysis superseded by a newer version is stopped (and the worker replaced) once it has run this long;
  *  below that, finishing is cheaper than starting a new worker. */
@@ -26,11 +30,12 @@ export type RunOutcome =
 export type AnalysisJob = Omit<WorkerRequest, 'id'>;
 
 export interface RunnerOptions {
-  /** Starts a worker (default: `new Worker(workerPath, { resourceLimits })`); tests pass their own. */
-  spawn?: () => Worker;
-  workerPath?: string;
+  /** The analysis process's script (dist/analysisWorker.js, or a stand-in in tests). */
+  workerPath: string;
   budgetMs?: number;
-  resourceLimits?: ResourceLimits;
+  heapMb?: number;
+  /** Node to run it with (default: the current one; VS Code's extension host runs as Node for forks). */
+  execPath?: string;
 }
 
 interface Queued {
@@ -46,14 +51,14 @@ interface Running extends Queued {
 }
 
 export class AnalysisRunner {
-  private worker: Worker | undefined;
-  /** What killed the current worker, seen in its `error` event before `exit`. */
-  private workerError: unknown;
+  private worker: ChildProcess | undefined;
+  /** The end of the current process's stderr: V8 says "heap out of memory" there before it aborts. */
+  private stderr = '';
   private running: Running | undefined;
   private readonly queue: Queued[] = [];
   private nextId = 1;
   private disposed = false;
-  /** Workers started so far (the first one included): a measure of how often a file cost a restart. */
+  /** Analysis processes started so far (the first one included): a measure of how often a file cost a restart. */
   spawned = 0;
 
   constructor(private readonly options: RunnerOptions) {}
@@ -81,7 +86,7 @@ export class AnalysisRunner {
     this.disposed = true;
     for (const q of this.queue.splice(0)) q.resolve({ kind: 'superseded' });
     if (this.running) this.stop({ kind: 'superseded' });
-    void this.worker?.terminate();
+    this.worker?.kill('SIGKILL');
     this.worker = undefined;
   }
 
@@ -94,30 +99,37 @@ export class AnalysisRunner {
     const budget = this.options.budgetMs ?? ANALYSIS_BUDGET_MS;
     const timer = setTimeout(() => this.stop({ kind: 'limit', reason: 'time', elapsedMs: budget }), budget);
     this.running = { ...next, id, startedAt: Date.now(), timer };
-    worker.postMessage({ ...next.job, id } satisfies WorkerRequest);
+    worker.send({ ...next.job, id } satisfies WorkerRequest);
   }
 
-  private ensureWorker(): Worker {
+  private ensureWorker(): ChildProcess {
     if (this.worker) return this.worker;
-    const worker =
-      this.options.spawn?.() ??
-      new Worker(this.options.workerPath ?? '', { resourceLimits: this.options.resourceLimits ?? { maxOldGenerationSizeMb: ANALYSIS_HEAP_MB } });
+    const heapMb = this.options.heapMb ?? ANALYSIS_HEAP_MB;
+    const worker = fork(this.options.workerPath, [], {
+      execPath: this.options.execPath,
+      execArgv: [`--max-old-space-size=${heapMb}`, '--stack-size=4000'],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
     this.spawned++;
-    this.workerError = undefined;
+    this.stderr = '';
+    worker.stderr?.on('data', (d: Buffer) => {
+      if (worker === this.worker) this.stderr = (this.stderr + d.toString()).slice(-2000);
+    });
     worker.on('message', (m: WorkerResponse) => {
       const r = this.running;
       if (worker !== this.worker || !r || m.id !== r.id) return; // an answer to a request already given up
       this.finish(m.ok ? { kind: 'result', result: m.result } : { kind: 'failed', message: m.error });
     });
-    worker.on('error', (e) => {
-      if (worker === this.worker) this.workerError = e;
+    worker.on('error', () => {
+      // A failed spawn or IPC error: `exit` follows and reports it.
     });
     worker.on('exit', () => {
       if (worker !== this.worker) return; // replaced on purpose
       this.worker = undefined;
       const r = this.running;
       if (r) {
-        const oom = (this.workerError as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+        const oom = /heap out of memory|Allocation failed|invalid (array|string) length/i.test(this.stderr);
         this.finish({ kind: 'limit', reason: oom ? 'memory' : 'crash', elapsedMs: Date.now() - r.startedAt });
       }
     });
@@ -134,12 +146,12 @@ export class AnalysisRunner {
     this.pump();
   }
 
-  /** Gives up on the running analysis: its worker is terminated (a thread cannot be interrupted otherwise) and the
-   *  next request starts a fresh one. */
+  /** Gives up on the running analysis: its process is killed (a busy analysis cannot be interrupted otherwise) and
+   *  the next request starts a fresh one. */
   private stop(outcome: RunOutcome): void {
     const worker = this.worker;
     this.worker = undefined;
-    void worker?.terminate();
+    worker?.kill('SIGKILL');
     this.finish(outcome);
   }
 }

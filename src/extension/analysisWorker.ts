@@ -1,9 +1,8 @@
-// The analysis worker (worker_threads, bundled as dist/analysisWorker.js): runs analyzeText off the extension host's
-// thread, one request at a time, following imports only inside the document's workspace folder (unsaved editor
+// The analysis process (bundled as dist/analysisWorker.js, forked by analysisRunner.ts): runs analyzeText off the
+// extension host, one request at a time, following imports only inside the document's workspace folder (unsaved editor
 // contents win over the disk). It never talks to VS Code; analysisRunner.ts starts, budgets and replaces it.
 
 import { resolve, sep } from 'node:path';
-import { parentPort } from 'node:worker_threads';
 import { analyzeText } from '../analysis/analyze';
 import { diskWorkspace, type WorkspaceAccess } from '../analysis/workspace';
 import type { AnalysisResult, Language } from '../graph/ir';
@@ -49,7 +48,8 @@ export function answer(request: WorkerRequest): WorkerResponse {
   }
 }
 
-if (parentPort) {
-  const port = parentPort;
-  port.on('message', (request: WorkerRequest) => port.postMessage(answer(request)));
+if (require.main === module && process.send) {
+  process.on('message', (request: WorkerRequest) => process.send!(answer(request)));
+  // The extension host went away (crashed or closed): nothing will read our answers.
+  process.on('disconnect', () => process.exit(0));
 }

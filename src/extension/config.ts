@@ -4,28 +4,17 @@
 import * as vscode from 'vscode';
 import type { DiagnosticCode } from '../graph/ir';
 import type { LayoutDirection } from '../webview-protocol';
+import { severityOverrides, type SeverityChoice } from './diagnosticsModel';
 import { Disposable } from './dispose';
 
 export type InlineShapes = 'inlayHints' | 'decorations' | 'off';
-export type SeverityChoice = 'error' | 'warning' | 'information' | 'hint' | 'off';
 export type ConfigKey = 'layoutDirection' | 'inlineShapes' | 'debounceMs' | 'diagnostics.severity';
 
 const SECTION = 'layergraph';
 const KEYS: readonly ConfigKey[] = ['layoutDirection', 'inlineShapes', 'debounceMs', 'diagnostics.severity'];
-const SEVERITY_CHOICES: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 function section(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(SECTION);
-}
-
-/** Severity overrides by diagnostic code; entries that are not one of the five choices are ignored. */
-export function severityOverrides(raw: unknown): Partial<Record<DiagnosticCode, SeverityChoice>> {
-  const out: Partial<Record<DiagnosticCode, SeverityChoice>> = {};
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return out;
-  for (const [code, v] of Object.entries(raw as Record<string, unknown>)) {
-    if (typeof v === 'string' && SEVERITY_CHOICES.includes(v)) out[code as DiagnosticCode] = v as SeverityChoice;
-  }
-  return out;
 }
 
 export class Config extends Disposable {

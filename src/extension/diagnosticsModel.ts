@@ -39,3 +39,16 @@ function dedupeRelated<T extends { span: Span; range: SourceRange; message: stri
     return true;
   });
 }
+
+export type SeverityChoice = Severity | 'hint' | 'off';
+const SEVERITY_CHOICES: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** Severity overrides by diagnostic code; entries that are not one of the five choices are ignored. */
+export function severityOverrides(raw: unknown): Partial<Record<DiagnosticCode, SeverityChoice>> {
+  const out: Partial<Record<DiagnosticCode, SeverityChoice>> = {};
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return out;
+  for (const [code, v] of Object.entries(raw as Record<string, unknown>)) {
+    if (typeof v === 'string' && SEVERITY_CHOICES.includes(v)) out[code as DiagnosticCode] = v as SeverityChoice;
+  }
+  return out;
+}
