@@ -10,7 +10,9 @@ import { analyzeText } from '../src/analysis/analyze';
 import { AnalysisRunner, type RunOutcome } from '../src/extension/analysisRunner';
 import { AnalysisStore } from '../src/extension/analysisStore';
 import { answer, editorWorkspace } from '../src/extension/analysisWorker';
+import { callsAt } from '../src/extension/cursor';
 import { severityOverrides } from '../src/extension/diagnosticsModel';
+import { shapeHints } from '../src/extension/lensModel';
 import { isHalfTyped, LastGoodGraphs, previewTitle } from '../src/extension/previewState';
 import { formatMessage } from '../src/extension/text';
 import { ROOT } from './support/analysis';
@@ -193,6 +195,18 @@ describe('the worker reads imports inside the workspace folder only', () => {
     assert.ok(fromEditor.ok && fromEditor.result.layers.some((l) => l.name === 'unsaved'));
     const noRoot = answer({ id: 3, text, fileName: main, version: 3 });
     assert.ok(noRoot.ok && !noRoot.result.layers.some((l) => l.name === 'from_disk'));
+  });
+
+  it('places inside the imported file are not drawn into the analyzed document (inline shapes, cursor)', () => {
+    const main = join(root, 'main.py');
+    const text = 'from keras import Input, Model\nfrom pkg.blocks import block\ni = Input((4,))\nm = Model(i, block(i))\n';
+    const r = answer({ id: 4, text, fileName: main, version: 1, root });
+    assert.ok(r.ok);
+    const dense = r.result.calls.find((c) => r.result.layers[c.layer].name === 'from_disk')!;
+    assert.equal(dense.range.file, join(root, 'pkg', 'blocks.py'));
+    // blocks.py line 4 holds the Dense call; main.py's line 4 is `m = Model(...)`: no hint of the Dense there.
+    assert.deepEqual(shapeHints(r.result).map((h) => h.callId).includes(dense.id), false);
+    assert.deepEqual(callsAt(r.result, { line: dense.range.line - 1, character: dense.range.column + 1 }).includes(dense.id), false);
   });
 });
 
