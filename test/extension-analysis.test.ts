@@ -161,6 +161,25 @@ describe('analysis store (versions, failures, last good graph)', () => {
     assert.deepEqual([fresh!.layers.length, fresh!.diagnostics.length], [0, 1]);
   });
 
+  it('runner and store together: a process killed by the heap cap → one diagnostic, the last good graph, then the next version works', async () => {
+    const runner = new AnalysisRunner({ workerPath: HOG, heapMb: 32, budgetMs: 20000 });
+    const announced: string[] = [];
+    const store = new AnalysisStore({ onResult: (_k, v, r) => announced.push(`${v}:${r?.diagnostics.map((d) => d.code).join(',')}`) });
+    try {
+      const run = (text: string, version: number) => store.get('m', version, 'm.py', () => runner.run('m', { text, fileName: 'm.py', version }));
+      assert.deepEqual((await run('fine', 1))!.diagnostics, []);
+      const killed = await run('hog', 2);
+      assert.deepEqual(killed!.diagnostics.map((d) => [d.severity, d.code]), [['information', 'analysis-limit']]);
+      assert.equal(killed!.version, 2);
+      assert.equal(await run('hog', 2), killed, 'the failure is cached: the same version is not run again');
+      assert.deepEqual((await run('fine', 3))!.diagnostics, []);
+      assert.deepEqual(announced, ['1:', '2:analysis-limit', '3:']);
+      assert.equal(runner.spawned, 2);
+    } finally {
+      runner.dispose();
+    }
+  });
+
   it('files that are not model code are never sent to the worker', async () => {
     const store = new AnalysisStore({ onResult: () => undefined });
     assert.equal(await store.get('p', 1, 'p.py', () => null), null);
