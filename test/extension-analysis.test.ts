@@ -71,7 +71,7 @@ describe('analysis runner (separate processes)', () => {
   });
 
   it('an analysis over its wall-clock budget is stopped (process killed) and the next one works', async () => {
-    const runner = new AnalysisRunner({ workerPath: HOG, heapMb: 32, budgetMs: 1500 });
+    const runner = new AnalysisRunner({ workerPath: HOG, heapMb: 32, budgetMs: 1500, startupAllowanceMs: 0 });
     try {
       const o = await runner.run('slow', { text: 'spin', fileName: 'slow.py', version: 1 });
       assert.deepEqual(o, { kind: 'limit', reason: 'time', elapsedMs: 1500 });
@@ -98,7 +98,7 @@ describe('analysis runner (separate processes)', () => {
   });
 
   it('the string blow-ups of a hostile file leave the caller alive and the next file gets its graph', async () => {
-    const runner = new AnalysisRunner({ workerPath: WORKER, budgetMs: 8000, heapMb: 256 });
+    const runner = new AnalysisRunner({ workerPath: WORKER, budgetMs: 8000, startupAllowanceMs: 0, heapMb: 256 });
     try {
       for (const text of ["import keras\nt = 'a' * 100000\nv = t * 5000\nw = v[0]\n", 'import keras\nb = [0] * 100000\nc = b * 1000\n']) {
         const { value, ms } = await timed(() => runner.run('bad', { text, fileName: 'bad.py', version: 1 }));

@@ -17,6 +17,8 @@ export const ANALYSIS_HEAP_MB = 512;
 /** A running analysis superseded by a newer version is stopped (and the worker replaced) once it has run this long;
  *  below that, finishing is cheaper than starting a new worker. */
 export const SUPERSEDE_AFTER_MS = 1000;
+/** Extra time for the first analysis of a new process, which first loads the analyzer (seconds on a busy machine). */
+export const STARTUP_ALLOWANCE_MS = 10000;
 
 export type RunOutcome =
   | { kind: 'result'; result: AnalysisResult }
@@ -33,6 +35,8 @@ export interface RunnerOptions {
   /** The analysis process's script (dist/analysisWorker.js, or a stand-in in tests). */
   workerPath: string;
   budgetMs?: number;
+  /** Added to the budget of a new process's first analysis (default STARTUP_ALLOWANCE_MS). */
+  startupAllowanceMs?: number;
   heapMb?: number;
   /** Node to run it with (default: the current one; VS Code's extension host runs as Node for forks). */
   execPath?: string;
@@ -94,12 +98,19 @@ export class AnalysisRunner {
     if (this.running || this.disposed) return;
     const next = this.queue.shift();
     if (!next) return;
+    const fresh = !this.worker;
     const worker = this.ensureWorker();
     const id = this.nextId++;
     const budget = this.options.budgetMs ?? ANALYSIS_BUDGET_MS;
-    const timer = setTimeout(() => this.stop({ kind: 'limit', reason: 'time', elapsedMs: budget }), budget);
+    // Loading the analyzer is not the file's fault: a new process gets its start-up time on top of the budget.
+    const allowed = budget + (fresh ? (this.options.startupAllowanceMs ?? STARTUP_ALLOWANCE_MS) : 0);
+    const timer = setTimeout(() => this.stop({ kind: 'limit', reason: 'time', elapsedMs: budget }), allowed);
     this.running = { ...next, id, startedAt: Date.now(), timer };
-    worker.send({ ...next.job, id } satisfies WorkerRequest);
+    try {
+      worker.send({ ...next.job, id } satisfies WorkerRequest);
+    } catch {
+      this.stop({ kind: 'limit', reason: 'crash', elapsedMs: 0 });
+    }
   }
 
   private ensureWorker(): ChildProcess {
