@@ -45,6 +45,7 @@ function stage() {
   cpSync(path.join(root, 'media'), path.join(dir, 'media'), { recursive: true, filter: (f) => !f.endsWith('.py') });
   copy('dist/extension.js');
   copy('dist/trainer.js');
+  copy('dist/analysisWorker.js');
   copy('dist/webview/main.js');
   copy('dist/webview/main.css');
   console.log(`staged the extension in ${path.relative(root, dir)}`);
@@ -61,6 +62,8 @@ if (process.argv.includes('--stage')) {
   // The trainer runs in its own process (child_process.fork of dist/trainer.js): TF.js's core, layers and CPU
   // backend are bundled in; tfjs-node and the WASM backend stay optional (not shipped in the .vsix), so the
   // trainer falls back to the CPU backend inside the editor unless they are installed next to it.
+  // Analysis runs in a worker thread (src/extension/analysisRunner.ts starts dist/analysisWorker.js).
+  await build({ ...options, entryPoints: ['src/extension/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' });
   await build({ ...options, entryPoints: ['src/train/trainer.ts'], outfile: 'dist/trainer.js', external: ['vscode', '@tensorflow/tfjs-node', '@tensorflow/tfjs-backend-wasm'] });
   const kb = (statSync(path.join(root, options.outfile)).size / 1024).toFixed(0);
   const trainerKb = (statSync(path.join(root, 'dist/trainer.js')).size / 1024).toFixed(0);

@@ -68,3 +68,9 @@ it('input-spec errors carry structured detail (kind, axis, expected, received)',
   const rank = r.diagnostics.find((d) => d.code === 'rank-mismatch')!;
   assert.deepEqual(rank.detail, { kind: 'min-ndim', expected: 4, received: 2, input: 0 });
 });
+
+it('the per-code severity setting offers exactly the codes of the table', () => {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const setting = manifest.contributes.configuration.properties['layergraph.diagnostics.severity'];
+  assert.deepEqual(Object.keys(setting.properties).sort(), [...DIAGNOSTIC_CODES].sort());
+});

@@ -10,7 +10,7 @@ import { toEditorDiagnostics } from '../src/extension/diagnosticsModel';
 import { hoverAt } from '../src/extension/hoverText';
 import { lensItems, shapeHints, shapeHintsByLine } from '../src/extension/lensModel';
 import { PostedVersions } from '../src/extension/previewState';
-import { AnalysisScheduler, VersionedCache, type Timers } from '../src/extension/scheduler';
+import { AnalysisScheduler, type Timers } from '../src/extension/scheduler';
 import { formatMessage as t, looksLikeModelCode } from '../src/extension/text';
 import { ROOT } from './support/analysis';
 
@@ -184,13 +184,6 @@ describe('scheduler', () => {
     s.close('a');
     advance(1000);
     assert.deepEqual(runs, ['a', 'a', 'b']);
-  });
-  it('VersionedCache computes once per version', () => {
-    const c = new VersionedCache<number>();
-    let n = 0;
-    assert.equal(c.get('a', 1, () => ++n), 1);
-    assert.equal(c.get('a', 1, () => ++n), 1);
-    assert.equal(c.get('a', 2, () => ++n), 2);
   });
   it('the preview is sent each newer version once, and a document switch always', () => {
     const p = new PostedVersions();

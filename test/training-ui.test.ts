@@ -419,7 +419,7 @@ describe('training UI: the VS Code adapter (stand-in API)', () => {
   });
 
   it('trains with progress, then decorates the Dense line, hovers it and posts weights to the graph', async () => {
-    const run = log.commands.get('layergraph.train')!();
+    const run = registration.train();
     await new Promise((r) => setTimeout(r, 20));
     assert.deepEqual(log.progress.map((p) => p.message), ['starting on the TF.js cpu backend…', 'Epoch 1/5 · loss 0.3000', 'Epoch 2/5 · loss 0.2500']);
     assert.deepEqual(posted.filter((m) => m.type === 'trainProgress').map((m) => m.type === 'trainProgress' && [m.epoch, m.status]), [[0, 'running'], [1, 'running'], [2, 'running']]);
@@ -458,7 +458,7 @@ describe('training UI: the VS Code adapter (stand-in API)', () => {
   it('Cancel in the notification cancels the trainer and shows nothing', async () => {
     const decorated = log.decorations.length;
     posted.length = 0;
-    const run = log.commands.get('layergraph.train')!();
+    const run = registration.train();
     await new Promise((r) => setTimeout(r, 20));
     log.cancel.fire();
     await run;
@@ -471,8 +471,8 @@ describe('training UI: the VS Code adapter (stand-in API)', () => {
     assert.deepEqual(registration.replay(document.uri.toString()).map((m) => m.type === 'trainProgress' && m.status), ['cancelled']);
   });
 
-  it('the CodeLens provider puts ▶ Train on each model with its id', () => {
-    const lenses = new training.TrainCodeLensProvider(() => analysis).provideCodeLenses(document as never) as unknown as { range: { start: { line: number } }; command: { title: string; command: string; arguments: unknown[] } }[];
+  it('the CodeLens provider puts ▶ Train on each model with its id', async () => {
+    const lenses = (await new training.TrainCodeLensProvider(() => analysis).provideCodeLenses(document as never)) as unknown as { range: { start: { line: number } }; command: { title: string; command: string; arguments: unknown[] } }[];
     assert.equal(lenses.length, 1);
     assert.equal(lenses[0].command.title, '▶ Train');
     assert.equal(lenses[0].command.command, 'layergraph.train');

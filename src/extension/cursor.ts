@@ -2,12 +2,12 @@
 // there, and the tensor a variable holds at that point. Text heuristics over the IR's ranges; no VS Code API.
 
 import type { AnalysisResult, CallIR, LayerIR } from '../graph/ir';
-import { rangeContains, rangeSize, type Pos } from './text';
+import { inAnalyzedFile, rangeContains, rangeSize, type Pos } from './text';
 
 /** Ids of the calls whose expression contains the position, innermost first (the webview highlights them all). */
 export function callsAt(result: AnalysisResult, pos: Pos): number[] {
   return result.calls
-    .filter((c) => rangeContains(c.range, pos))
+    .filter((c) => inAnalyzedFile(c.range, result) && rangeContains(c.range, pos))
     .sort((a, b) => rangeSize(a.range) - rangeSize(b.range))
     .map((c) => c.id);
 }
@@ -16,7 +16,7 @@ export function callsAt(result: AnalysisResult, pos: Pos): number[] {
 export function callsUnderCursor(result: AnalysisResult, pos: Pos): number[] {
   const inside = callsAt(result, pos);
   if (inside.length > 0) return inside;
-  return result.calls.filter((c) => c.range.line - 1 <= pos.line && pos.line <= c.range.endLine - 1).map((c) => c.id);
+  return result.calls.filter((c) => inAnalyzedFile(c.range, result) && c.range.line - 1 <= pos.line && pos.line <= c.range.endLine - 1).map((c) => c.id);
 }
 
 /** Identifier characters of Python and JS (no `$` in Python, harmless to accept). */
@@ -36,7 +36,7 @@ export function identifierAt(lineText: string, character: number): { name: strin
 /** The layer whose constructor call contains the position (innermost), e.g. the cursor on `Dense` in `Dense(5)(x)`. */
 export function layerCreatedAt(result: AnalysisResult, pos: Pos): LayerIR | undefined {
   return result.layers
-    .filter((l) => !l.op && rangeContains(l.range, pos))
+    .filter((l) => !l.op && inAnalyzedFile(l.range, result) && rangeContains(l.range, pos))
     .sort((a, b) => rangeSize(a.range) - rangeSize(b.range))[0];
 }
 

@@ -1,38 +1,56 @@
-// Publishes the analyzer's diagnostics into a DiagnosticCollection, with related information at the other call site.
-// It does not decide when to analyze (AnalysisService debounces) nor what a diagnostic says (the analyzer does).
+// Publishes the analyzer's diagnostics into a DiagnosticCollection, with related information wherever it lies (an
+// imported file too), at the severity the user chose per code (`layergraph.diagnostics.severity`, "off" hides).
+// It does not decide when to analyze (AnalysisService does) nor what a diagnostic says (the analyzer does).
 
 import * as vscode from 'vscode';
+import type { AnalysisResult } from '../graph/ir';
 import type { AnalysisService } from './analysisService';
+import type { Config } from './config';
 import { DIAGNOSTIC_SOURCE, toEditorDiagnostics } from './diagnosticsModel';
-import type { Span } from './text';
-
-function range(s: Span): vscode.Range {
-  return new vscode.Range(s.startLine, s.startCharacter, s.endLine, s.endCharacter);
-}
+import { Disposable } from './dispose';
+import { toLocation, toRange } from './locations';
 
 const SEVERITY = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
   information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
 } as const;
 
-export function registerDiagnostics(analysis: AnalysisService): vscode.Disposable {
-  const collection = vscode.languages.createDiagnosticCollection('layergraph');
-  const publish = (uri: vscode.Uri, result: Parameters<typeof toEditorDiagnostics>[0]) => {
-    collection.set(
-      uri,
-      toEditorDiagnostics(result).map((d) => {
-        const diagnostic = new vscode.Diagnostic(range(d.span), d.message, SEVERITY[d.severity]);
-        diagnostic.source = DIAGNOSTIC_SOURCE;
-        diagnostic.code = d.code;
-        diagnostic.relatedInformation = d.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, range(r.span)), r.message));
-        return diagnostic;
+export class DiagnosticsFeature extends Disposable {
+  private readonly collection = this._register(vscode.languages.createDiagnosticCollection('layergraph'));
+  private readonly shown = new Map<string, { uri: vscode.Uri; result: AnalysisResult }>();
+
+  constructor(analysis: AnalysisService, private readonly config: Config) {
+    super();
+    this._register(analysis.onDidAnalyze(({ document, result }) => this.publish(document.uri, result)));
+    this._register(
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.collection.delete(d.uri);
+        this.shown.delete(d.uri.toString());
       }),
     );
-  };
-  return vscode.Disposable.from(
-    collection,
-    analysis.onDidAnalyze(({ document, result }) => publish(document.uri, result)),
-    vscode.workspace.onDidCloseTextDocument((d) => collection.delete(d.uri)),
-  );
+    this._register(
+      config.onDidChange((keys) => {
+        if (keys.has('diagnostics.severity')) for (const { uri, result } of this.shown.values()) this.publish(uri, result);
+      }),
+    );
+  }
+
+  private publish(uri: vscode.Uri, result: AnalysisResult): void {
+    this.shown.set(uri.toString(), { uri, result });
+    const overrides = this.config.diagnosticsSeverity();
+    const out: vscode.Diagnostic[] = [];
+    for (const d of toEditorDiagnostics(result)) {
+      const severity = overrides[d.code] ?? d.severity;
+      if (severity === 'off') continue;
+      const range = toRange(d.range);
+      const diagnostic = new vscode.Diagnostic(range, d.message, SEVERITY[severity]);
+      diagnostic.source = DIAGNOSTIC_SOURCE;
+      diagnostic.code = d.code;
+      diagnostic.relatedInformation = d.related.map((r) => new vscode.DiagnosticRelatedInformation(toLocation(r.range, uri, result.files), r.message));
+      out.push(diagnostic);
+    }
+    this.collection.set(uri, out);
+  }
 }

@@ -2,6 +2,7 @@
 // only available in a browser), and writes the file the user picks in a save dialog. It does not draw the graph.
 
 import * as vscode from 'vscode';
+import { escapeNotification, nonce } from './escape';
 
 const RASTER_TIMEOUT_MS = 10000;
 /** Device pixels per SVG pixel: crisp on high-DPI screens and slides, still small files. */
@@ -22,7 +23,7 @@ export async function saveBytes(data: Uint8Array, ext: 'svg' | 'png', source: vs
     }));
   if (!uri) return undefined;
   await vscode.workspace.fs.writeFile(uri, data);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Graph exported to {0}', vscode.workspace.asRelativePath(uri)));
+  void vscode.window.showInformationMessage(escapeNotification(vscode.l10n.t('Graph exported to {0}', vscode.workspace.asRelativePath(uri))));
   return uri;
 }
 
@@ -40,7 +41,7 @@ export async function rasterize(extensionUri: vscode.Uri, svg: string): Promise<
     { enableScripts: true, localResourceRoots: [media] },
   );
   try {
-    const n = Array.from({ length: 24 }, () => Math.floor(Math.random() * 36).toString(36)).join('');
+    const n = nonce();
     const script = panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'rasterize.js'));
     panel.webview.html = `<!DOCTYPE html><html><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src blob: data:; script-src 'nonce-${n}'">

@@ -1,8 +1,10 @@
 // Hover contents as Markdown text: a tensor variable's shape and producing layer, a layer object's class, config,
-// parameters and call sites. It decides what to say, not how VS Code shows it (hover.ts wraps it).
+// parameters and call sites. It decides what to say, not how VS Code shows it (hover.ts wraps it). Everything taken
+// from the code (names, config values, shapes) is escaped here: the Markdown must show it as plain text.
 
 import type { AnalysisResult, LayerIR } from '../graph/ir';
 import { identifierAt, layerCreatedAt, layerNamed, tensorForVariable } from './cursor';
+import { escapeMarkdown as md, markdownCodeBlock, markdownInlineCode } from './escape';
 import { callOutputText, formatCount, shapeText, type Pos, type Translate } from './text';
 
 export interface HoverInfo {
@@ -45,15 +47,15 @@ function configValue(v: unknown, python: boolean): string {
 export function layerHoverMarkdown(result: AnalysisResult, layer: LayerIR, t: Translate): string {
   const python = result.language === 'python';
   const lines: string[] = [];
-  lines.push(`**${layer.name}** (${layer.className})`);
+  lines.push(`**${md(layer.name)}** (${md(layer.className)})`);
   const shown = Object.entries(layer.config).filter(([k, v]) => !(k in QUIET_DEFAULTS && JSON.stringify(QUIET_DEFAULTS[k]) === JSON.stringify(v)));
   if (shown.length > 0) {
-    lines.push('', '```' + (python ? 'python' : 'typescript'), shown.map(([k, v]) => `${k}=${configValue(v, python)}`).join(', '), '```');
+    lines.push('', markdownCodeBlock(shown.map(([k, v]) => `${k}=${configValue(v, python)}`).join(', '), python ? 'python' : 'typescript'));
   }
   const params = layer.params === null ? t('unknown until the layer is built') : formatCount(layer.params);
   lines.push('', `${t('Parameters')}: ${params}`);
   if (layer.weights.length > 0) {
-    lines.push('', `${t('Weights')}: ${layer.weights.map((w) => `${w.name} ${shapeText(result, { id: -1, shape: w.shape, producer: null, ref: '' })}`).join(', ')}`);
+    lines.push('', `${t('Weights')}: ${layer.weights.map((w) => `${md(w.name)} ${md(shapeText(result, { id: -1, shape: w.shape, producer: null, ref: '' }))}`).join(', ')}`);
   }
   if (layer.calls.length > 1) {
     lines.push('', t('Shared layer: {0} calls use the same weights.', layer.calls.length));
@@ -63,7 +65,7 @@ export function layerHoverMarkdown(result: AnalysisResult, layer: LayerIR, t: Tr
     for (const id of layer.calls) {
       const c = result.calls[id];
       const err = c.error !== undefined ? ` — ⚠ ${t('shape error')}` : '';
-      lines.push(`- ${t('line {0}', c.range.line)}: → ${callOutputText(result, id)}${err}`);
+      lines.push(`- ${t('line {0}', c.range.line)}: → ${md(callOutputText(result, id))}${err}`);
     }
   } else {
     lines.push('', t('Not called yet.'));
@@ -75,10 +77,10 @@ export function tensorHoverMarkdown(result: AnalysisResult, name: string, tensor
   const tensor = result.tensors[tensorId];
   const producer = tensor?.producer ? result.calls[tensor.producer.call] : undefined;
   const layer = producer ? result.layers[producer.layer] : undefined;
-  const lines = [`**${name}**: ${t('tensor of shape {0}', `\`${shapeText(result, tensor)}\``)}`];
+  const lines = [`**${md(name)}**: ${t('tensor of shape {0}', markdownInlineCode(shapeText(result, tensor)))}`];
   if (layer && producer) {
     const which = layer.calls.length > 1 ? ` (${t('call {0} of {1}', producer.index + 1, layer.calls.length)})` : '';
-    lines.push('', t('Produced by {0}, line {1}', `**${layer.name}** (${layer.className})${which}`, producer.range.line));
+    lines.push('', t('Produced by {0}, line {1}', `**${md(layer.name)}** (${md(layer.className)})${which}`, producer.range.line));
   }
   if (tensor && tensor.shape === null) lines.push('', t('The shape is not statically known here.'));
   return lines.join('\n');

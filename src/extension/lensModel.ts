@@ -2,7 +2,7 @@
 // "9 layers · 205 params" + "Open Graph" over models, and one output-shape label per layer call. No VS Code API.
 
 import type { AnalysisResult } from '../graph/ir';
-import { callOutputText, formatCount, toSpan, type Span, type Translate } from './text';
+import { callOutputText, formatCount, inAnalyzedFile, toSpan, type Span, type Translate } from './text';
 
 export type LensAction =
   | { kind: 'showCalls'; layerId: number }
@@ -22,7 +22,7 @@ function paramsText(n: number | null, t: Translate): string {
 export function lensItems(result: AnalysisResult, t: Translate): LensItem[] {
   const items: LensItem[] = [];
   for (const layer of result.layers) {
-    if (layer.op || layer.calls.length < 2) continue;
+    if (layer.op || layer.calls.length < 2 || !inAnalyzedFile(layer.range, result)) continue;
     items.push({
       span: toSpan(layer.range),
       title: `${t('shared by {0} calls', layer.calls.length)} · ${paramsText(layer.params, t)}`,
@@ -30,6 +30,7 @@ export function lensItems(result: AnalysisResult, t: Translate): LensItem[] {
     });
   }
   for (const model of result.models) {
+    if (!inAnalyzedFile(model.range, result)) continue;
     const span = toSpan(model.range);
     // model.layers is Keras's `model.layers` (InputLayers included for functional models): the count Keras prints.
     const count = model.layers.length === 1 ? t('1 layer') : t('{0} layers', model.layers.length);
@@ -50,7 +51,7 @@ export interface ShapeHint {
 
 /** One label per layer call (Input creations included: their shape is what the user wrote, but seeing it helps). */
 export function shapeHints(result: AnalysisResult): ShapeHint[] {
-  return result.calls.map((call) => {
+  return result.calls.filter((call) => inAnalyzedFile(call.range, result)).map((call) => {
     const end = toSpan(call.range);
     return {
       line: end.endLine,

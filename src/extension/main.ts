@@ -1,65 +1,88 @@
-// Extension entry: builds one LayerGraphContext (analysis, features, preview), binds the command table, and shows
-// activation failures to the user. Feature logic lives in the modules it wires together, not here.
+// Extension entry: builds one LayerGraphContext (configuration, analysis, features, preview, training), binds the one
+// command table, refuses what Restricted Mode must not do, and shows activation failures to the user. Feature logic
+// lives in the modules it wires together, not here.
 
 import * as vscode from 'vscode';
 import { AnalysisService } from './analysisService';
-import { registerCodeLens } from './codeLens';
-import { COMMANDS, PREVIEW_VIEW_TYPE } from './commandIds';
-import { registerDiagnostics } from './diagnostics';
+import { CodeLensFeature } from './codeLens';
+import { COMMANDS, MANAGE_TRUST_COMMAND } from './commandIds';
+import { Config } from './config';
+import { DiagnosticsFeature } from './diagnostics';
+import { Disposable } from './dispose';
+import { escapeNotification, escapeTerminal } from './escape';
 import { rasterize, saveBytes, svgBytes } from './exportGraph';
-import { registerHover } from './hover';
-import { registerInlineShapes } from './inlayHints';
+import { HoverFeature } from './hover';
+import { InlineShapesFeature } from './inlayHints';
+import { DOCUMENT_SELECTOR } from './languages';
 import { PreviewManager } from './preview';
-import { registerSummaryDocuments, showSummary } from './summaryDocument';
-import { registerTraining, TrainCodeLensProvider } from './training';
-import { SUPPORTED_LANGUAGES } from './analysisService';
+import { showSummary, SummaryDocuments } from './summaryDocument';
+import { registerTraining, TrainCodeLensProvider, type Training } from './training';
+
+/** An output channel that shows control characters from the code as visible symbols, never as escape sequences. */
+function sanitized(channel: vscode.OutputChannel): vscode.OutputChannel {
+  return new Proxy(channel, {
+    get(target, prop, receiver) {
+      if (prop === 'appendLine' || prop === 'append') return (text: string) => target[prop](escapeTerminal(String(text)));
+      const v = Reflect.get(target, prop, receiver) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
 
 /** Everything the extension owns, created once per activation. */
-export class LayerGraphContext implements vscode.Disposable {
-  readonly analysis = new AnalysisService();
+export class LayerGraphContext extends Disposable {
+  readonly config = this._register(new Config());
+  readonly log = this._register(sanitized(vscode.window.createOutputChannel('LayerGraph')));
+  readonly analysis: AnalysisService;
+  readonly training: Training;
   readonly preview: PreviewManager;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(readonly extension: vscode.ExtensionContext) {
-    this.preview = new PreviewManager(extension.extensionUri, this.analysis, (svg) => void saveBytes(svgBytes(svg), 'svg', this.preview.sourceUri ?? this.currentSource()));
-    this.disposables.push(
-      this.analysis,
-      this.preview,
-      registerDiagnostics(this.analysis),
-      registerInlineShapes(this.analysis),
-      registerHover(this.analysis),
-      registerCodeLens(this.analysis),
-      registerSummaryDocuments(this.analysis),
-      vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this.preview),
+    super();
+    const report = (where: string, e: unknown) => this.log.appendLine(`[${where}] ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    this.analysis = this._register(new AnalysisService(extension.extensionUri, this.config));
+    this._register(new DiagnosticsFeature(this.analysis, this.config));
+    this._register(new InlineShapesFeature(this.analysis, this.config, report));
+    this._register(new HoverFeature(this.analysis, report));
+    this._register(new CodeLensFeature(this.analysis, report));
+    this._register(new SummaryDocuments(this.analysis, report));
+    // Train & Show Weights: its CodeLens, weights display and handlers (bound in the command table below).
+    this.training = this._register(
+      registerTraining({
+        getAnalysis: (d) => this.analysis.get(d),
+        postToPreview: (m) => this.preview.postMessage(m),
+        output: this._register(sanitized(vscode.window.createOutputChannel('LayerGraph Training'))),
+        client: { trainerPath: vscode.Uri.joinPath(extension.extensionUri, 'dist', 'trainer.js').fsPath },
+      }),
     );
-    // Train & Show Weights: its own commands (with their own error handling), CodeLens and weights display.
-    const trainLens = new TrainCodeLensProvider((d) => this.analysis.get(d));
-    const training = registerTraining({
-      getAnalysis: (d) => this.analysis.get(d),
-      postToPreview: (m) => this.preview.postMessage(m),
-      output: vscode.window.createOutputChannel('LayerGraph Training'),
-      client: { trainerPath: vscode.Uri.joinPath(extension.extensionUri, 'dist', 'trainer.js').fsPath },
-    });
-    this.preview.replay = (uri) => training.replay(uri);
-    this.disposables.push(
-      training,
-      trainLens,
-      vscode.languages.registerCodeLensProvider(SUPPORTED_LANGUAGES.map((language) => ({ language })), trainLens),
-      this.analysis.onDidAnalyze(() => trainLens.refresh()),
+    this.preview = this._register(
+      new PreviewManager({
+        extensionUri: extension.extensionUri,
+        analysis: this.analysis,
+        config: this.config,
+        onExportSvg: (svg) => void saveBytes(svgBytes(svg), 'svg', this.preview.sourceUri ?? this.currentSource()),
+        replay: (uri) => this.training.replay(uri),
+        report,
+      }),
     );
+    const trainLens = this._register(new TrainCodeLensProvider((d) => this.analysis.get(d)));
+    this._register(vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, trainLens));
+    this._register(this.analysis.onDidAnalyze(() => trainLens.refresh()));
   }
 
   currentSource(): vscode.Uri | undefined {
     const doc = vscode.window.activeTextEditor?.document;
     return doc && this.analysis.isSupported(doc) ? doc.uri : undefined;
   }
-
-  dispose(): void {
-    for (const d of this.disposables.reverse()) d.dispose();
-  }
 }
 
 type CommandHandler = (ctx: LayerGraphContext, ...args: unknown[]) => unknown;
+
+interface CommandEntry {
+  run: CommandHandler;
+  /** Runs model code's data loading (reads data files, trains): refused in Restricted Mode. */
+  needsTrust?: boolean;
+}
 
 function uriArg(v: unknown): vscode.Uri | undefined {
   return v instanceof vscode.Uri ? v : undefined;
@@ -72,15 +95,9 @@ function targetArg(v: unknown): vscode.Uri | undefined {
   return undefined;
 }
 
-async function ensurePreview(ctx: LayerGraphContext): Promise<void> {
-  if (!ctx.preview.isOpen) {
-    await ctx.preview.open();
-    // The webview needs a moment to load its bundle and say `ready`; requestSvg retries until then.
-  }
-}
-
 async function svgFromPreview(ctx: LayerGraphContext): Promise<string> {
-  await ensurePreview(ctx);
+  // The webview needs a moment to load its bundle and say `ready`; requestSvg is retried until then.
+  if (!ctx.preview.isOpen) await ctx.preview.open();
   const deadline = Date.now() + 5000;
   for (;;) {
     try {
@@ -92,37 +109,55 @@ async function svgFromPreview(ctx: LayerGraphContext): Promise<string> {
   }
 }
 
-const commandTable: Record<string, CommandHandler> = {
-  [COMMANDS.openPreview]: (ctx, uri, modelId) => ctx.preview.open(uriArg(uri), typeof modelId === 'number' ? modelId : undefined),
-  [COMMANDS.showSummary]: async (ctx, uri) => {
-    const source = uriArg(uri) ?? ctx.currentSource();
-    if (!source) return void vscode.window.showInformationMessage(vscode.l10n.t('Open a Keras (Python) or TensorFlow.js file first.'));
-    await showSummary(source);
+const commandTable: Record<string, CommandEntry> = {
+  [COMMANDS.openPreview]: { run: (ctx, uri, modelId) => ctx.preview.open(uriArg(uri), typeof modelId === 'number' ? modelId : undefined) },
+  [COMMANDS.showSummary]: {
+    run: async (ctx, uri) => {
+      const source = uriArg(uri) ?? ctx.currentSource();
+      if (!source) return void vscode.window.showInformationMessage(vscode.l10n.t('Open a Keras (Python) or TensorFlow.js file first.'));
+      await showSummary(source);
+    },
   },
-  [COMMANDS.exportSvg]: async (ctx, target) => {
-    const svg = await svgFromPreview(ctx);
-    return saveBytes(svgBytes(svg), 'svg', ctx.preview.sourceUri ?? ctx.currentSource(), targetArg(target));
+  [COMMANDS.exportSvg]: {
+    run: async (ctx, target) => {
+      const svg = await svgFromPreview(ctx);
+      return saveBytes(svgBytes(svg), 'svg', ctx.preview.sourceUri ?? ctx.currentSource(), targetArg(target));
+    },
   },
-  [COMMANDS.exportPng]: async (ctx, target) => {
-    const svg = await svgFromPreview(ctx);
-    // Read the source before rasterizing: the short-lived raster panel becomes the active editor meanwhile.
-    const source = ctx.preview.sourceUri ?? ctx.currentSource();
-    const png = await rasterize(ctx.extension.extensionUri, svg);
-    return saveBytes(png, 'png', source, targetArg(target));
+  [COMMANDS.exportPng]: {
+    run: async (ctx, target) => {
+      const svg = await svgFromPreview(ctx);
+      // Read the source before rasterizing: the short-lived raster panel becomes the active editor meanwhile.
+      const source = ctx.preview.sourceUri ?? ctx.currentSource();
+      const png = await rasterize(ctx.extension.extensionUri, svg);
+      return saveBytes(png, 'png', source, targetArg(target));
+    },
   },
+  [COMMANDS.train]: { run: (ctx, ...args) => ctx.training.train(...args), needsTrust: true },
+  [COMMANDS.showWeights]: { run: (ctx, ...args) => ctx.training.showWeights(...args), needsTrust: true },
 };
+
+/** Restricted Mode: say why the command does nothing and offer the way to trust the folder. */
+async function refuseUntrusted(): Promise<void> {
+  const manage = vscode.l10n.t('Manage Workspace Trust');
+  const message = vscode.l10n.t(
+    'Training loads the data files the model code reads, which Restricted Mode does not allow. Trust this folder (Manage Workspace Trust) to train; graphs, shapes and diagnostics work without it.',
+  );
+  if ((await vscode.window.showInformationMessage(message, manage)) === manage) await vscode.commands.executeCommand(MANAGE_TRUST_COMMAND);
+}
 
 export function activate(extension: vscode.ExtensionContext): void {
   try {
     const ctx = new LayerGraphContext(extension);
     extension.subscriptions.push(ctx);
-    for (const [id, handler] of Object.entries(commandTable)) {
+    for (const [id, entry] of Object.entries(commandTable)) {
       extension.subscriptions.push(
         vscode.commands.registerCommand(id, async (...args: unknown[]) => {
           try {
-            return await handler(ctx, ...args);
+            if (entry.needsTrust && !vscode.workspace.isTrusted) return void (await refuseUntrusted());
+            return await entry.run(ctx, ...args);
           } catch (e) {
-            void vscode.window.showErrorMessage(vscode.l10n.t('LayerGraph: {0}', e instanceof Error ? e.message : String(e)));
+            void vscode.window.showErrorMessage(escapeNotification(vscode.l10n.t('LayerGraph: {0}', e instanceof Error ? e.message : String(e))));
             return undefined;
           }
         }),
@@ -131,7 +166,7 @@ export function activate(extension: vscode.ExtensionContext): void {
     ctx.analysis.start();
   } catch (e) {
     // Activation errors must reach the user: a silent failure looks like "the extension does nothing".
-    void vscode.window.showErrorMessage(vscode.l10n.t('LayerGraph could not start: {0}', e instanceof Error ? e.message : String(e)));
+    void vscode.window.showErrorMessage(escapeNotification(vscode.l10n.t('LayerGraph could not start: {0}', e instanceof Error ? e.message : String(e))));
     throw e;
   }
 }

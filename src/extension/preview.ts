@@ -1,69 +1,119 @@
-// The graph preview panel: loads the webview bundle under a strict CSP, feeds it analyses of the active editor's
-// document, and links it both ways with the editor (reveal, cursor highlight, hover decoration, SVG/PNG export).
-// It draws nothing itself (webview/ does) and analyzes nothing (AnalysisService does).
+// The graph preview: one GraphPreview per panel (made by `create` or, after a reload, `revive`) loads the webview
+// bundle under a strict CSP, shows the analysis of one document — named in its title, following the active editor,
+// keeping the last good graph while a line is half typed — and links it both ways with the editor (reveal, cursor
+// highlight, hover decoration, SVG export). PreviewManager only keeps the one panel. It draws nothing (webview/ does)
+// and analyzes nothing (AnalysisService does).
 
 import * as vscode from 'vscode';
 import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../webview-protocol';
-import type { AnalysisResult } from '../graph/ir';
+import type { AnalysisResult, SourceRange } from '../graph/ir';
 import type { AnalysisService } from './analysisService';
 import { PREVIEW_VIEW_TYPE } from './commandIds';
-import { config } from './config';
+import type { Config } from './config';
 import { callsUnderCursor } from './cursor';
-import { toSpan } from './text';
+import { Disposable } from './dispose';
+import { nonce } from './escape';
+import { isInDocument, toRange, uriOf } from './locations';
+import { LastGoodGraphs, PostedVersions, previewTitle } from './previewState';
 import { localizedWebviewStrings } from './webviewStrings';
-import { PostedVersions } from './previewState';
 
 const SVG_TIMEOUT_MS = 5000;
 
-function nonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let s = '';
-  for (let i = 0; i < 32; i++) s += chars[Math.floor(Math.random() * chars.length)];
-  return s;
+export interface PreviewDeps {
+  extensionUri: vscode.Uri;
+  analysis: AnalysisService;
+  config: Config;
+  /** The webview's own "Export SVG" button. */
+  onExportSvg(svg: string): void;
+  /** Extra messages for a (re)loaded webview about a document (the last training run's loss curve and weights). */
+  replay(uri: string): HostMessage[];
+  report(where: string, e: unknown): void;
 }
 
-export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSerializer {
-  private panel: vscode.WebviewPanel | undefined;
-  private panelSubscriptions: vscode.Disposable[] = [];
-  private readonly subscriptions: vscode.Disposable[] = [];
-  private source: vscode.Uri | undefined;
+function webviewOptions(deps: PreviewDeps): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return { enableScripts: true, retainContextWhenHidden: false, localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview')] };
+}
+
+export class GraphPreview extends Disposable {
   private ready = false;
   private readonly posted = new PostedVersions();
+  private readonly lastGood = new LastGoodGraphs();
+  /** The file table of the result on screen: a range the webview sends back names its file by index into it. */
+  private shownFiles: readonly string[] = [];
   private lastHighlight = '';
-  /** The configured direction is sent to a new panel once; after that the webview's own toggle (kept in its saved
-   *  state across hides and reloads) wins until the setting changes. */
-  private sendDirectionOnReady = false;
   private svgWaiters: ((svg: string) => void)[] = [];
-  private readonly hoverDecoration = vscode.window.createTextEditorDecorationType({
-    backgroundColor: new vscode.ThemeColor('editor.wordHighlightStrongBackground'),
-    border: '1px solid',
-    borderColor: new vscode.ThemeColor('editor.wordHighlightStrongBorder'),
-    overviewRulerColor: new vscode.ThemeColor('editorOverviewRuler.wordHighlightStrongForeground'),
-  });
-  private readonly webviewRoot: vscode.Uri;
-  /** Messages from the webview that failed validation (a webview bug, or a page that is not ours). */
+  private readonly hoverDecoration = this._register(
+    vscode.window.createTextEditorDecorationType({
+      backgroundColor: new vscode.ThemeColor('editor.wordHighlightStrongBackground'),
+      border: '1px solid',
+      borderColor: new vscode.ThemeColor('editor.wordHighlightStrongBorder'),
+      overviewRulerColor: new vscode.ThemeColor('editorOverviewRuler.wordHighlightStrongForeground'),
+    }),
+  );
+  private readonly disposedEmitter = this._register(new vscode.EventEmitter<void>());
+  readonly onDidDispose = this.disposedEmitter.event;
+  /** Messages from the webview that failed validation or were about another document. */
   rejectedMessages = 0;
 
-  constructor(
-    private readonly extensionUri: vscode.Uri,
-    private readonly analysis: AnalysisService,
-    private readonly onExportSvg: (svg: string) => void,
+  /** A new panel beside the editor, showing `source`. */
+  static create(deps: PreviewDeps, source: vscode.Uri | undefined): GraphPreview {
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, vscode.l10n.t('LayerGraph'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(deps));
+    return new GraphPreview(deps, panel, source, true);
+  }
+
+  /** A panel VS Code restored after a reload, with the document its webview saved in its state. */
+  static revive(deps: PreviewDeps, panel: vscode.WebviewPanel, state: unknown): GraphPreview {
+    const saved = state && typeof state === 'object' ? (state as { uri?: unknown }).uri : undefined;
+    let source: vscode.Uri | undefined;
+    if (typeof saved === 'string') {
+      try {
+        source = vscode.Uri.parse(saved, true);
+      } catch {
+        source = undefined;
+      }
+    }
+    panel.webview.options = webviewOptions(deps);
+    return new GraphPreview(deps, panel, source ?? vscode.window.activeTextEditor?.document.uri, false);
+  }
+
+  private constructor(
+    private readonly deps: PreviewDeps,
+    private readonly panel: vscode.WebviewPanel,
+    private source: vscode.Uri | undefined,
+    /** The configured direction is sent to a new panel once; after that the webview's own toggle (kept in its saved
+     *  state across hides and reloads) wins until the setting changes. */
+    private sendDirectionOnReady: boolean,
   ) {
-    this.webviewRoot = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
-    this.subscriptions.push(
-      this.hoverDecoration,
-      vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (editor && this.panel && this.analysis.isSupported(editor.document) && this.analysis.get(editor.document)) {
-          this.source = editor.document.uri;
-          this.postUpdate(editor.document);
+    super();
+    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'preview.svg');
+    panel.webview.html = this.html(panel.webview);
+    this.setTitle(false);
+    this._register(panel.webview.onDidReceiveMessage((m: unknown) => this.guard('message', () => this.onMessage(m))));
+    this._register(
+      panel.onDidChangeViewState((e) => {
+        // A hidden webview loses its page (no retainContextWhenHidden); it says `ready` again when shown.
+        if (!e.webviewPanel.visible) {
+          this.ready = false;
+          this.posted.reset();
         }
       }),
-      this.analysis.onDidAnalyze(({ document }) => {
-        if (this.panel && this.source?.toString() === document.uri.toString()) this.postUpdate(document);
-      }),
-      vscode.window.onDidChangeTextEditorSelection((e) => this.onSelection(e)),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (config.affects(e, 'layoutDirection')) this.post({ type: 'setOptions', direction: config.layoutDirection() });
+    );
+    this._register(panel.onDidDispose(() => this.dispose()));
+    this._register(vscode.window.onDidChangeActiveTextEditor((editor) => this.guard('active editor', () => this.follow(editor?.document))));
+    this._register(
+      deps.analysis.onDidAnalyze(({ document }) =>
+        this.guard('update', () => {
+          if (this.source?.toString() === document.uri.toString()) return this.postUpdate(document);
+          // The active editor became a Keras/TF.js file while being edited (a new or scratch file): show it.
+          if (vscode.window.activeTextEditor?.document === document && deps.analysis.current(document)) return this.show(document);
+        }),
+      ),
+    );
+    this._register(vscode.window.onDidChangeTextEditorSelection((e) => this.guard('selection', () => this.onSelection(e))));
+    this._register(vscode.workspace.onDidCloseTextDocument((d) => this.lastGood.forget(d.uri.toString())));
+    this._register(
+      deps.config.onDidChange((keys) => {
+        if (keys.has('layoutDirection')) this.post({ type: 'setOptions', direction: deps.config.layoutDirection() });
       }),
     );
   }
@@ -73,47 +123,24 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     return this.source;
   }
 
-  get isOpen(): boolean {
-    return this.panel !== undefined;
+  reveal(): void {
+    this.panel.reveal(undefined, true);
   }
 
-  /** Opens (or reveals) the preview beside the editor, showing `uri` (default: the active editor's document). */
-  async open(uri?: vscode.Uri, modelId?: number): Promise<void> {
-    const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
-    if (doc && this.analysis.isSupported(doc)) this.source = doc.uri;
-    if (!this.panel) {
-      const panel = vscode.window.createWebviewPanel(
-        PREVIEW_VIEW_TYPE,
-        vscode.l10n.t('LayerGraph'),
-        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-        this.webviewOptions(),
-      );
-      this.attach(panel);
-      this.sendDirectionOnReady = true;
-    } else {
-      this.panel.reveal(undefined, true);
+  /** Shows a document (when it is model code), optionally selecting one of its models. */
+  async show(doc: vscode.TextDocument, selectedModel?: number): Promise<void> {
+    if (!this.deps.analysis.isSupported(doc)) return;
+    if (this.source?.toString() !== doc.uri.toString()) {
+      this.source = doc.uri;
+      this.posted.reset();
+      this.setTitle(false);
     }
-    if (doc) this.postUpdate(doc, modelId);
-  }
-
-  /** WebviewPanelSerializer: the panel comes back after a window reload with the webview's saved state. */
-  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const saved = state && typeof state === 'object' ? (state as { uri?: unknown }).uri : undefined;
-    if (typeof saved === 'string') {
-      try {
-        this.source = vscode.Uri.parse(saved, true);
-      } catch {
-        this.source = undefined;
-      }
-    }
-    this.source ??= vscode.window.activeTextEditor?.document.uri;
-    panel.webview.options = this.webviewOptions();
-    this.attach(panel);
+    await this.postUpdate(doc, selectedModel);
   }
 
   /** Asks the webview for its SVG (self-contained, theme colours inlined). */
   requestSvg(): Promise<string> {
-    if (!this.panel || !this.ready) return Promise.reject(new Error(vscode.l10n.t('Open the graph preview first.')));
+    if (!this.ready) return Promise.reject(new Error(vscode.l10n.t('Open the graph preview first.')));
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.svgWaiters = this.svgWaiters.filter((w) => w !== waiter);
@@ -128,41 +155,46 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     });
   }
 
-  private webviewOptions(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-    return { enableScripts: true, retainContextWhenHidden: false, localResourceRoots: [this.webviewRoot] };
+  /** Posts when the webview is ready, else drops (features outside the preview use this too). */
+  post(message: HostMessage): void {
+    if (this.ready && !this.isDisposed) void this.panel.webview.postMessage(message);
   }
 
-  private attach(panel: vscode.WebviewPanel): void {
-    this.panel = panel;
-    this.ready = false;
-    this.posted.reset();
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'preview.svg');
-    panel.webview.html = this.html(panel.webview);
-    this.panelSubscriptions = [
-      panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
-      panel.onDidDispose(() => this.detach()),
-      panel.onDidChangeViewState((e) => {
-        // A hidden webview loses its page (no retainContextWhenHidden); it says `ready` again when shown.
-        if (!e.webviewPanel.visible) {
-          this.ready = false;
-          this.posted.reset();
-        }
-      }),
-    ];
-  }
-
-  private detach(): void {
-    for (const s of this.panelSubscriptions) s.dispose();
-    this.panelSubscriptions = [];
-    this.panel = undefined;
-    this.ready = false;
+  override dispose(): void {
+    if (this.isDisposed) return;
     this.clearHover();
+    this.disposedEmitter.fire();
+    super.dispose();
+    this.panel.dispose();
+  }
+
+  private guard(where: string, f: () => unknown): void {
+    try {
+      const r = f();
+      if (r instanceof Promise) r.catch((e: unknown) => this.deps.report(`preview ${where}`, e));
+    } catch (e) {
+      this.deps.report(`preview ${where}`, e);
+    }
+  }
+
+  private async follow(doc: vscode.TextDocument | undefined): Promise<void> {
+    if (!doc || !this.deps.analysis.isSupported(doc)) return;
+    const result = await this.deps.analysis.get(doc);
+    if (result && vscode.window.activeTextEditor?.document === doc) await this.show(doc);
+  }
+
+  private setTitle(lastGood: boolean): void {
+    const doc = this.sourceDocument();
+    const name = doc ? doc.fileName : this.source ? this.source.path : undefined;
+    const title = previewTitle(name, lastGood, vscode.l10n.t);
+    if (this.panel.title !== title) this.panel.title = title;
   }
 
   private html(webview: vscode.Webview): string {
     const n = nonce();
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.webviewRoot, 'main.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.webviewRoot, 'main.css'));
+    const root = vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'webview');
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(root, 'main.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(root, 'main.css'));
     const csp = [
       "default-src 'none'",
       `style-src ${webview.cspSource}`,
@@ -185,33 +217,27 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
 </html>`;
   }
 
-  /** Extra messages to send a (re)loaded webview for a document (the last training run's loss curve and weights). */
-  replay: ((uri: string) => HostMessage[]) | undefined;
-
-  /** For features outside the preview (training): posts when the preview is open and ready, else drops. */
-  postMessage(message: HostMessage): void {
-    this.post(message);
-  }
-
-  private post(message: HostMessage): void {
-    if (this.panel && this.ready) void this.panel.webview.postMessage(message);
-  }
-
-  private postUpdate(document: vscode.TextDocument, selectedModel?: number): void {
-    if (!this.panel || !this.ready) return;
-    const result = this.analysis.get(document);
-    if (!result) return;
+  private async postUpdate(document: vscode.TextDocument, selectedModel?: number): Promise<void> {
+    if (!this.ready) return;
+    const version = document.version;
+    const analyzed = await this.deps.analysis.get(document);
+    // Re-check after the wait: the document may have changed, or the preview moved to another one.
+    if (!analyzed || !this.ready || document.version !== version || this.source?.toString() !== document.uri.toString()) return;
+    const uri = document.uri.toString();
+    const shown = this.lastGood.choose(uri, analyzed);
+    this.setTitle(shown.lastGood);
+    this.shownFiles = shown.result.files;
     // Skip a version the webview already has (it would skip it too, but the message carries the whole IR).
-    if (!this.posted.shouldPost(document.uri.toString(), document.version) && selectedModel === undefined) return;
-    this.post({ type: 'update', uri: document.uri.toString(), version: document.version, result, selectedModel });
+    if (!this.posted.shouldPost(uri, version) && selectedModel === undefined) return;
+    this.post({ type: 'update', uri, version, result: shown.result, selectedModel });
     this.lastHighlight = '';
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
-    if (editor) this.postHighlight(editor, result);
+    if (editor) this.postHighlight(editor, shown.result);
   }
 
   private onSelection(e: vscode.TextEditorSelectionChangeEvent): void {
-    if (!this.panel || this.source?.toString() !== e.textEditor.document.uri.toString()) return;
-    const result = this.analysis.latest(e.textEditor.document);
+    if (this.source?.toString() !== e.textEditor.document.uri.toString()) return;
+    const result = this.deps.analysis.latest(e.textEditor.document);
     if (result) this.postHighlight(e.textEditor, result);
   }
 
@@ -230,20 +256,29 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
       return;
     }
     const message: WebviewMessage = raw;
+    // Messages say which document they are about; one about another document (sent before a switch) is stale.
+    const about = (raw as { source?: unknown }).source;
+    if (message.type !== 'ready' && typeof about === 'string' && about !== this.source?.toString()) {
+      this.rejectedMessages++;
+      return;
+    }
     switch (message.type) {
       case 'ready': {
         this.ready = true;
         this.posted.reset();
         this.post({ type: 'setStrings', strings: localizedWebviewStrings(vscode.l10n.t) });
-        if (this.sendDirectionOnReady) this.post({ type: 'setOptions', direction: config.layoutDirection() });
+        if (this.sendDirectionOnReady) this.post({ type: 'setOptions', direction: this.deps.config.layoutDirection() });
         this.sendDirectionOnReady = false;
         const doc = this.sourceDocument() ?? vscode.window.activeTextEditor?.document;
-        if (doc) void this.ensureOpen(doc);
-        if (doc) for (const m of this.replay?.(doc.uri.toString()) ?? []) this.post(m);
+        if (doc) {
+          void this.show(doc).then(() => {
+            for (const m of this.deps.replay(doc.uri.toString())) this.post(m);
+          });
+        }
         return;
       }
       case 'reveal':
-        void this.reveal(message.range);
+        void this.revealRange(message.range);
         return;
       case 'hoverLayer':
         this.hoverLayer(message.layerId);
@@ -254,15 +289,10 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
         const waiters = this.svgWaiters;
         this.svgWaiters = [];
         if (waiters.length > 0) waiters.forEach((w) => w(message.svg));
-        else this.onExportSvg(message.svg); // the webview's own "Export SVG" button
+        else this.deps.onExportSvg(message.svg);
         return;
       }
     }
-  }
-
-  private async ensureOpen(doc: vscode.TextDocument): Promise<void> {
-    this.source = doc.uri;
-    this.postUpdate(doc);
   }
 
   private sourceDocument(): vscode.TextDocument | undefined {
@@ -270,12 +300,12 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     return uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) : undefined;
   }
 
-  private async reveal(range: { line: number; column: number; endLine: number; endColumn: number }): Promise<void> {
+  private async revealRange(range: SourceRange): Promise<void> {
     if (!this.source) return;
-    const s = toSpan({ ...range, file: 0, start: 0, end: 0 });
-    const selection = new vscode.Range(s.startLine, s.startCharacter, s.endLine, s.endCharacter);
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.source!.toString());
-    const editor = await vscode.window.showTextDocument(visible?.document.uri ?? this.source, {
+    const target = uriOf(range, this.source, this.shownFiles);
+    const selection = toRange(range);
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === target.toString());
+    const editor = await vscode.window.showTextDocument(visible?.document.uri ?? target, {
       viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
       selection,
       preserveFocus: false,
@@ -286,23 +316,65 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
   private hoverLayer(layerId: number | null): void {
     const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.source?.toString());
     if (!editor) return;
-    const result = this.analysis.latest(editor.document);
+    const result = this.deps.analysis.latest(editor.document);
     const layer = layerId === null || !result ? undefined : result.layers[layerId];
     if (!layer || !result) return this.clearHover();
-    const ranges = [layer.range, ...layer.calls.map((id) => result.calls[id].range)].map((r) => {
-      const s = toSpan(r);
-      return new vscode.Range(s.startLine, s.startCharacter, s.endLine, s.endCharacter);
-    });
+    const here = editor.document.uri;
+    const ranges = [layer.range, ...layer.calls.map((id) => result.calls[id].range)].filter((r) => isInDocument(r, here, result.files)).map(toRange);
     editor.setDecorations(this.hoverDecoration, ranges);
   }
 
   private clearHover(): void {
     for (const e of vscode.window.visibleTextEditors) e.setDecorations(this.hoverDecoration, []);
   }
+}
 
-  dispose(): void {
-    this.panel?.dispose();
-    this.detach();
-    for (const s of this.subscriptions) s.dispose();
+/** Keeps the one preview panel: opens it, revives it after a reload, and forwards to it. */
+export class PreviewManager extends Disposable implements vscode.WebviewPanelSerializer {
+  private preview: GraphPreview | undefined;
+
+  constructor(private readonly deps: PreviewDeps) {
+    super();
+    this._register(vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this));
+    this._register({ dispose: () => this.preview?.dispose() });
+  }
+
+  get isOpen(): boolean {
+    return this.preview !== undefined;
+  }
+
+  get sourceUri(): vscode.Uri | undefined {
+    return this.preview?.sourceUri;
+  }
+
+  /** Opens (or reveals) the preview beside the editor, showing `uri` (default: the active editor's document). */
+  async open(uri?: vscode.Uri, modelId?: number): Promise<void> {
+    const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+    const source = doc && this.deps.analysis.isSupported(doc) ? doc.uri : undefined;
+    if (!this.preview) this.adopt(GraphPreview.create(this.deps, source));
+    else this.preview.reveal();
+    if (doc) await this.preview!.show(doc, modelId);
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    this.preview?.dispose();
+    this.adopt(GraphPreview.revive(this.deps, panel, state));
+  }
+
+  requestSvg(): Promise<string> {
+    if (!this.preview) return Promise.reject(new Error(vscode.l10n.t('Open the graph preview first.')));
+    return this.preview.requestSvg();
+  }
+
+  /** For features outside the preview (training): posts when the preview is open and ready, else drops. */
+  postMessage(message: HostMessage): void {
+    this.preview?.post(message);
+  }
+
+  private adopt(preview: GraphPreview): void {
+    this.preview = preview;
+    preview.onDidDispose(() => {
+      if (this.preview === preview) this.preview = undefined;
+    });
   }
 }

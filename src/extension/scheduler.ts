@@ -50,11 +50,6 @@ export class AnalysisScheduler {
     );
   }
 
-  /** Analysis results for a version the caller produced itself (e.g. on demand for a hover) count as done. */
-  markDone(doc: DocumentRef): void {
-    this.done.set(doc.key, doc.version);
-  }
-
   isPending(key: string): boolean {
     return this.pending.has(key);
   }
@@ -78,30 +73,5 @@ export class AnalysisScheduler {
     const h = this.pending.get(key);
     if (h !== undefined) this.timers.clearTimeout(h);
     this.pending.delete(key);
-  }
-}
-
-/** One analysis per (document, version): features asking for the same version share the result. */
-export class VersionedCache<T> {
-  private readonly entries = new Map<string, { version: number; value: T }>();
-
-  get(key: string, version: number, compute: () => T): T {
-    const hit = this.entries.get(key);
-    if (hit && hit.version === version) return hit.value;
-    const value = compute();
-    this.entries.set(key, { version, value });
-    return value;
-  }
-
-  peek(key: string): { version: number; value: T } | undefined {
-    return this.entries.get(key);
-  }
-
-  delete(key: string): void {
-    this.entries.delete(key);
-  }
-
-  clear(): void {
-    this.entries.clear();
   }
 }

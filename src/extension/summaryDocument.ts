@@ -6,6 +6,7 @@ import type { AnalysisResult } from '../graph/ir';
 import { renderSummary, renderSummaryTfjs } from '../graph/summary';
 import type { AnalysisService } from './analysisService';
 import { SUMMARY_SCHEME } from './commandIds';
+import { Disposable } from './dispose';
 
 /** `layergraph-summary:/path/model.py.summary?<source uri>`: the path gives the tab a readable title. */
 export function summaryUri(source: vscode.Uri): vscode.Uri {
@@ -23,27 +24,35 @@ export function summaryText(result: AnalysisResult | null, t: typeof vscode.l10n
   return parts.join('\n\n') + '\n';
 }
 
-export function registerSummaryDocuments(analysis: AnalysisService): vscode.Disposable {
-  const changed = new vscode.EventEmitter<vscode.Uri>();
-  const open = new Set<string>();
-  const provider: vscode.TextDocumentContentProvider = {
-    onDidChange: changed.event,
-    provideTextDocumentContent(uri) {
-      const source = vscode.Uri.parse(uri.query);
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.toString());
-      open.add(uri.toString());
-      return summaryText(doc ? analysis.get(doc) : null, vscode.l10n.t);
-    },
-  };
-  return vscode.Disposable.from(
-    changed,
-    vscode.workspace.registerTextDocumentContentProvider(SUMMARY_SCHEME, provider),
-    analysis.onDidAnalyze(({ document }) => {
-      const uri = summaryUri(document.uri);
-      if (open.has(uri.toString())) changed.fire(uri);
-    }),
-    vscode.workspace.onDidCloseTextDocument((d) => open.delete(d.uri.toString())),
-  );
+export class SummaryDocuments extends Disposable {
+  constructor(analysis: AnalysisService, report: (where: string, e: unknown) => void) {
+    super();
+    const changed = this._register(new vscode.EventEmitter<vscode.Uri>());
+    const open = new Set<string>();
+    this._register(
+      vscode.workspace.registerTextDocumentContentProvider(SUMMARY_SCHEME, {
+        onDidChange: changed.event,
+        async provideTextDocumentContent(uri) {
+          try {
+            const source = vscode.Uri.parse(uri.query);
+            const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.toString());
+            open.add(uri.toString());
+            return summaryText(doc ? await analysis.get(doc) : null, vscode.l10n.t);
+          } catch (e) {
+            report('summary', e);
+            return vscode.l10n.t('No Keras or TensorFlow.js model found in this file.') + '\n';
+          }
+        },
+      }),
+    );
+    this._register(
+      analysis.onDidAnalyze(({ document }) => {
+        const uri = summaryUri(document.uri);
+        if (open.has(uri.toString())) changed.fire(uri);
+      }),
+    );
+    this._register(vscode.workspace.onDidCloseTextDocument((d) => open.delete(d.uri.toString())));
+  }
 }
 
 export async function showSummary(source: vscode.Uri): Promise<void> {

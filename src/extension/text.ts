@@ -23,6 +23,12 @@ export function toSpan(r: SourceRange): Span {
   return { startLine: r.line - 1, startCharacter: r.column - 1, endLine: r.endLine - 1, endCharacter: r.endColumn - 1 };
 }
 
+/** Whether an IR range lies in the analyzed file itself (not in a module it imports): only those can be placed in
+ *  the document as inline shapes, lenses or cursor matches. */
+export function inAnalyzedFile(r: SourceRange, result: AnalysisResult): boolean {
+  return !r.file || result.files[r.file] === result.file;
+}
+
 /** 0-based position as VS Code reports the cursor. */
 export interface Pos {
   line: number;

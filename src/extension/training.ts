@@ -9,6 +9,9 @@ import { startTraining, type ClientOptions, type TrainHandle, type TrainListener
 import { estimateTrainingMemory } from '../train/estimate';
 import type { TrainRequest, TrainResult } from '../train/protocol';
 import type { HostMessage } from '../webview-protocol';
+import { COMMANDS, WEIGHTS_SCHEME } from './commandIds';
+import { escapeNotification } from './escape';
+import { DOCUMENT_SELECTOR } from './languages';
 import {
   buildTrainRequest,
   largeModelWarning,
@@ -23,18 +26,13 @@ import {
   type WeightsLine,
 } from './weightsModel';
 
-export const TRAINING_COMMANDS = {
-  train: 'layergraph.train',
-  showWeights: 'layergraph.showWeights',
-} as const;
+export const TRAINING_COMMANDS = { train: COMMANDS.train, showWeights: COMMANDS.showWeights } as const;
 
-export const WEIGHTS_SCHEME = 'layergraph-weights';
-
-const LANGUAGES = ['python', 'typescript', 'javascript', 'typescriptreact', 'javascriptreact'];
+export { WEIGHTS_SCHEME };
 
 export interface TrainingDeps {
   /** The analysis of the document's current version (AnalysisService.get); null when it is not model code. */
-  getAnalysis(document: vscode.TextDocument): AnalysisResult | null;
+  getAnalysis(document: vscode.TextDocument): AnalysisResult | null | Promise<AnalysisResult | null>;
   /** Posts to the graph preview when it is open (dropped otherwise). */
   postToPreview(message: HostMessage): void;
   /** Where backend, notes and errors of each run are logged. */
@@ -56,6 +54,9 @@ export interface Training extends vscode.Disposable {
   /** The last loss curve and weights posted for a document, for a preview that (re)loads after they were sent: a
    *  hidden webview loses its page, and the host posts these again after its `update`. */
   replay(uri: string): HostMessage[];
+  /** The command handlers (the host binds them in its command table). */
+  train(...args: unknown[]): Promise<void>;
+  showWeights(...args: unknown[]): Promise<void>;
 }
 
 /** Registers both commands, the decorations, the hover and the weights documents. Dispose to remove them all. */
@@ -127,7 +128,7 @@ export function registerTraining(deps: TrainingDeps): Training {
 
   async function train(uriArg?: unknown, modelId?: unknown): Promise<void> {
     const doc = uriArg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uriArg) : vscode.window.activeTextEditor?.document;
-    const result = doc ? deps.getAnalysis(doc) : null;
+    const result = doc ? await deps.getAnalysis(doc) : null;
     if (!doc || !result || result.models.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No Keras or TensorFlow.js model found in this file.'));
       return;
@@ -143,7 +144,7 @@ export function registerTraining(deps: TrainingDeps): Training {
     const warning = largeModelWarning(estimateTrainingMemory(result, model), name, vscode.l10n.t);
     if (warning) {
       const go = vscode.l10n.t('Train');
-      if ((await vscode.window.showWarningMessage(warning, { modal: true }, go)) !== go) return;
+      if ((await vscode.window.showWarningMessage(escapeNotification(warning), { modal: true }, go)) !== go) return;
     }
 
     const version = doc.version;
@@ -156,7 +157,7 @@ export function registerTraining(deps: TrainingDeps): Training {
     deps.output.appendLine(`[${new Date().toISOString()}] training "${name}" from ${doc.fileName}`);
 
     const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Training "{0}"', name), cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: escapeNotification(vscode.l10n.t('Training "{0}"', name)), cancellable: true },
       async (progress, token) => {
         post(progressMessage('running', null));
         const handle = start(
@@ -195,12 +196,12 @@ export function registerTraining(deps: TrainingDeps): Training {
       post(progressMessage(failure.cancelled ? 'cancelled' : 'failed', history.at(-1) ?? null));
       deps.output.appendLine(failure.message);
       if (failure.cancelled) {
-        void vscode.window.showInformationMessage(failure.message);
+        void vscode.window.showInformationMessage(escapeNotification(failure.message));
         return;
       }
       const line = failure.line;
       const goTo = vscode.l10n.t('Go to Line {0}', line ?? 0);
-      const choice = await vscode.window.showErrorMessage(failure.message, ...(line !== undefined ? [goTo] : []));
+      const choice = await vscode.window.showErrorMessage(escapeNotification(failure.message), ...(line !== undefined ? [goTo] : []));
       if (choice === goTo && line !== undefined) {
         const pos = new vscode.Position(line - 1, 0);
         await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos) });
@@ -224,7 +225,7 @@ export function registerTraining(deps: TrainingDeps): Training {
     post({ type: 'weights', uri: key, version, layers: weightsForGraph(result, trained) });
     const asText = vscode.l10n.t('Show Weights as Text');
     const summary = vscode.l10n.t('Trained "{0}" for {1} epochs on the TF.js {2} backend: {3} weight arrays.', name, trained.epochs, trained.backend, trained.weights.length);
-    if ((await vscode.window.showInformationMessage(summary, asText)) === asText) await showWeights(doc.uri);
+    if ((await vscode.window.showInformationMessage(escapeNotification(summary), asText)) === asText) await showWeights(doc.uri);
   }
 
   async function showWeights(uriArg?: unknown): Promise<void> {
@@ -243,22 +244,20 @@ export function registerTraining(deps: TrainingDeps): Training {
     try {
       await f(...args);
     } catch (e) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('LayerGraph: {0}', e instanceof Error ? e.message : String(e)));
+      void vscode.window.showErrorMessage(escapeNotification(vscode.l10n.t('LayerGraph: {0}', e instanceof Error ? e.message : String(e))));
     }
   };
 
   const disposable = vscode.Disposable.from(
     decoration,
     docChanged,
-    vscode.commands.registerCommand(TRAINING_COMMANDS.train, wrap(train)),
-    vscode.commands.registerCommand(TRAINING_COMMANDS.showWeights, wrap(showWeights)),
     vscode.workspace.registerTextDocumentContentProvider(WEIGHTS_SCHEME, {
       onDidChange: docChanged.event,
       // A weights document outlives the decorations it came from: it says what was trained, it is not live.
       provideTextDocumentContent: (uri) => documents.get(uri.toString()) ?? vscode.l10n.t('No trained weights for this file.'),
     }),
     vscode.languages.registerHoverProvider(
-      LANGUAGES.map((language) => ({ language })),
+      DOCUMENT_SELECTOR,
       {
         provideHover(document, position) {
           const s = shown.get(document.uri.toString());
@@ -280,6 +279,8 @@ export function registerTraining(deps: TrainingDeps): Training {
   );
   return {
     dispose: () => disposable.dispose(),
+    train: wrap(train),
+    showWeights: wrap(showWeights),
     replay: (uri) => {
       const e = lastPosted.get(uri);
       return [e?.progress, e?.weights].filter((m): m is HostMessage => m !== undefined);
@@ -293,14 +294,14 @@ export class TrainCodeLensProvider implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
 
-  constructor(private readonly getAnalysis: (document: vscode.TextDocument) => AnalysisResult | null) {}
+  constructor(private readonly getAnalysis: (document: vscode.TextDocument) => AnalysisResult | null | Promise<AnalysisResult | null>) {}
 
   refresh(): void {
     this.changed.fire();
   }
 
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    const result = this.getAnalysis(document);
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+    const result = await this.getAnalysis(document);
     if (!result) return [];
     return result.models
       .filter((m) => !m.range.file)

@@ -68,6 +68,10 @@ export interface CodeServerOptions {
   port?: number;
   /** Extra user settings. */
   settings?: Record<string, unknown>;
+  /** Files to add to the workspace copy (relative path → text) before the server starts. */
+  files?: Record<string, string>;
+  /** Workspace Trust on, the folder left untrusted (Restricted Mode); off by default, as in the quiet recipe. */
+  restricted?: boolean;
 }
 
 /** Installs the .vsix into fresh dirs and starts code-server on 127.0.0.1 with a temp copy of examples/. */
@@ -79,6 +83,10 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const extensionsDir = path.join(tmp, 'extensions');
   const userDataDir = path.join(tmp, 'user-data');
   fs.cpSync(options.source ?? path.join(ROOT, 'examples'), workspace, { recursive: true });
+  for (const [name, text] of Object.entries(options.files ?? {})) {
+    fs.mkdirSync(path.dirname(path.join(workspace, name)), { recursive: true });
+    fs.writeFileSync(path.join(workspace, name), text);
+  }
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(userDataDir, 'User', 'settings.json'),
@@ -86,7 +94,9 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       {
         // The quiet-workbench settings of the recipe (shared/docs/environment.md), plus fewer popups and a
         // permanent tab per opened file.
-        'security.workspace.trust.enabled': false,
+        'security.workspace.trust.enabled': !!options.restricted,
+        // Restricted Mode without the startup dialog: the folder simply stays untrusted.
+        ...(options.restricted ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never', 'security.workspace.trust.emptyWindow': false } : {}),
         'workbench.startupEditor': 'none',
         'chat.disableAIFeatures': true,
         'workbench.tips.enabled': false,
@@ -113,7 +123,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const serverLog = fs.openSync(path.join(tmp, 'code-server.log'), 'w');
   const server: ChildProcess = spawn(
     CODE_SERVER,
-    ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, workspace],
+    ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', ...(options.restricted ? [] : ['--disable-workspace-trust']), '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, workspace],
     { env, stdio: ['ignore', serverLog, serverLog], detached: true },
   );
   const close = async () => {
@@ -143,9 +153,9 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
 }
 
 /** code-server plus headless Chromium on the workspace, the workbench loaded. */
-export async function startSession(): Promise<Session> {
+export async function startSession(options: CodeServerOptions = {}): Promise<Session> {
   const t0 = Date.now();
-  const server = await startCodeServer();
+  const server = await startCodeServer(options);
   let browser: Browser | undefined;
   const close = async () => {
     try {
