@@ -222,7 +222,7 @@ describe('the worker reads imports inside the workspace folder only', () => {
     const r = answer({ id: 4, text, fileName: main, version: 1, root });
     assert.ok(r.ok);
     const dense = r.result.calls.find((c) => r.result.layers[c.layer].name === 'from_disk')!;
-    assert.equal(dense.range.file, join(root, 'pkg', 'blocks.py'));
+    assert.equal(r.result.files[dense.range.file], join(root, 'pkg', 'blocks.py'));
     // blocks.py line 4 holds the Dense call; main.py's line 4 is `m = Model(...)`: no hint of the Dense there.
     assert.deepEqual(shapeHints(r.result).map((h) => h.callId).includes(dense.id), false);
     assert.deepEqual(callsAt(r.result, { line: dense.range.line - 1, character: dense.range.column + 1 }).includes(dense.id), false);
