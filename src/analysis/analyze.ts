@@ -82,7 +82,7 @@ export function analyzeText(text: string, fileName: string, options: AnalyzeOpti
   const files = new ImportedFiles(options.workspace, language, (t, f) => lower(t, f, language), fileName);
   const g = new GraphBuilder(language === 'python' ? 'keras' : 'tfjs', (file) => (file === undefined ? lines : files.lines(file)), () => interp?.frames ?? [], () => interp?.currentFile);
   const host = new KerasHost(g, lang);
-  interp = new Interpreter(text, lang, host, options.fuel ?? DEFAULT_FUEL);
+  interp = new Interpreter(text, language, host, options.fuel ?? DEFAULT_FUEL);
   const evaluator = interp;
   host.interp = interp;
   host.files = files;

@@ -830,7 +830,8 @@ class PythonLowerer {
     if (s.includes('_')) s = s.replace(/_/g, '');
     const value = Number(s);
     if (Number.isNaN(value)) return this.unknown(node.from, end, 'number');
-    return { kind: 'num', value, start: node.from, end };
+    const float = /[.eE]/.test(s) && !/^0[xXoObB]/.test(s);
+    return float ? { kind: 'num', value, float, start: node.from, end } : { kind: 'num', value, start: node.from, end };
   }
 
   private binary(node: SyntaxNode, depth: number): Expr {
