@@ -2,6 +2,7 @@
 // the core form of ../core/ast. It does not type-check, resolve modules, know Keras, or evaluate anything.
 
 import ts from 'typescript';
+import { lowerEachStatement, MAX_NESTING, messageOf, TOO_DEEP, TOO_DEEP_MESSAGE } from '../core/frontEnd';
 import type {
   Arg,
   BinaryOperator,
@@ -21,9 +22,6 @@ import type {
   UnknownExpr,
 } from '../core/ast';
 
-/** Deepest nesting of expressions, statements and patterns we lower; anything deeper becomes unknown, so a
- *  generated or pathological file cannot exhaust the stack. */
-export const MAX_NESTING = 200;
 
 // Switch cases on `ts.SyntaxKind.X` are evaluated one by one at run time; through the namespace-import getter they
 // cost as much as the parse itself, so the enum is read once here (and `ts` is a default import, not `* as ts`).
@@ -61,18 +59,16 @@ export function lowerTypeScript(text: string, fileName: string): LoweredModule {
 export function lowerSourceFile(sourceFile: ts.SourceFile): LoweredModule {
   const syntaxErrors = parseErrorsOf(sourceFile, sourceFile.text.length);
   const lowerer = new Lowerer(sourceFile);
-  const body: Stmt[] = [];
-  for (const statement of sourceFile.statements) {
-    // Guarded per top-level statement so that a bug of ours costs one statement and one diagnostic, not the file.
-    try {
-      lowerer.statement(statement, body);
-    } catch (error) {
-      lowerer.reset();
-      const start = Math.min(statement.getStart(sourceFile), statement.end);
-      body.push({ kind: 'unsupported', what: 'internal error', start, end: statement.end });
-      syntaxErrors.push({ start, end: statement.end, message: `internal error in the TypeScript front-end: ${messageOf(error)}` });
-    }
-  }
+  const body = lowerEachStatement(
+    sourceFile.statements,
+    (statement, out) => lowerer.statement(statement, out),
+    (statement) => ({ start: Math.min(statement.getStart(sourceFile), statement.end), end: statement.end }),
+    'TypeScript',
+    syntaxErrors,
+    () => lowerer.reset(),
+  );
+  if (lowerer.cutAt) syntaxErrors.push({ ...lowerer.cutAt, message: TOO_DEEP_MESSAGE });
+  syntaxErrors.sort((a, b) => a.start - b.start);
   return { body, syntaxErrors };
 }
 
@@ -93,9 +89,6 @@ function clamp(value: number, low: number, high: number): number {
   return value < low ? low : value > high ? high : value;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 const binaryOperators: Partial<Record<ts.SyntaxKind, BinaryOperator>> = {
   [SyntaxKind.PlusToken]: '+',
@@ -228,6 +221,8 @@ for (const ch of '/<|=>#*') mayStartTrivia[ch.charCodeAt(0)] = true;
 
 class Lowerer {
   private depth = 0;
+  /** the first place nesting was cut off (reported once per file, as the Python front-end does) */
+  cutAt: { start: number; end: number } | undefined;
   private readonly text: string;
   private lastPos = -1;
   private lastStart = 0;
@@ -259,6 +254,13 @@ class Lowerer {
     return { kind: 'unknown', what, start: this.start(node), end: node.end };
   }
 
+  /** Nesting cut off at `node`: unknown, and the file's first such place is remembered for one syntax error. */
+  private tooDeep(node: ts.Node): UnknownExpr {
+    const e = this.unknown(node, TOO_DEEP);
+    this.cutAt ??= { start: e.start, end: e.end };
+    return e;
+  }
+
   // -------------------------------------------------------------------------------------------------------------
   // Statements
 
@@ -271,7 +273,7 @@ class Lowerer {
   /** Lowers one statement, appending what it becomes (nothing for type-only code, several for `let a, b`). */
   statement(node: ts.Statement, out: Stmt[]): void {
     if (this.depth >= MAX_NESTING) {
-      out.push({ kind: 'unsupported', what: 'too deeply nested', start: this.start(node), end: node.end });
+      out.push({ ...this.tooDeep(node), kind: 'unsupported', what: TOO_DEEP });
       return;
     }
     this.depth++;
@@ -645,7 +647,7 @@ class Lowerer {
       rights.push(left);
       left = left.left;
     }
-    if (rights.length > MAX_NESTING) return this.unknown(name, 'too deeply nested');
+    if (rights.length > MAX_NESTING) return this.tooDeep(name);
     let result: Expr = this.nameOf(left);
     for (let i = rights.length - 1; i >= 0; i--) {
       const qualified = rights[i];
@@ -731,7 +733,7 @@ class Lowerer {
 
   private classMember(member: ts.ClassElement, out: Stmt[]): void {
     if (this.depth >= MAX_NESTING) {
-      out.push({ kind: 'unsupported', what: 'too deeply nested', start: this.start(member), end: member.end });
+      out.push({ ...this.tooDeep(member), kind: 'unsupported', what: TOO_DEEP });
       return;
     }
     this.depth++;
@@ -840,7 +842,7 @@ class Lowerer {
 
   /** An assignment's left side, which in JS is parsed as an expression (object/array literals are patterns). */
   private target(node: ts.Expression): Target {
-    if (this.depth >= MAX_NESTING) return this.unknown(node, 'too deeply nested');
+    if (this.depth >= MAX_NESTING) return this.tooDeep(node);
     this.depth++;
     const result = this.targetOfKind(node);
     this.depth--;
@@ -910,7 +912,7 @@ class Lowerer {
 
   /** A declaration's or parameter's binding: a name or a destructuring pattern. */
   private bindingTarget(node: ts.BindingName): Target {
-    if (this.depth >= MAX_NESTING) return this.unknown(node, 'too deeply nested');
+    if (this.depth >= MAX_NESTING) return this.tooDeep(node);
     this.depth++;
     const result = this.bindingTargetOfKind(node);
     this.depth--;
@@ -959,7 +961,7 @@ class Lowerer {
   // Expressions
 
   expr(node: ts.Expression): Expr {
-    if (this.depth >= MAX_NESTING) return this.unknown(node, 'too deeply nested');
+    if (this.depth >= MAX_NESTING) return this.tooDeep(node);
     this.depth++;
     const result = this.exprOfKind(node);
     this.depth--;
