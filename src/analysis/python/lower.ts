@@ -1,7 +1,9 @@
-// Python front-end: parses Python source with @lezer/python and lowers the syntax tree into the core form (core/ast.ts),
-// collecting syntax errors. It does not resolve names, evaluate, or know Keras; it never throws on any input.
+// Python front-end entry: parses Python source with @lezer/python and lowers the tree into the core form
+// (core/ast.ts), re-parsing once more when an unclosed bracket swallowed later lines (recover.ts). Lowering itself is
+// statements.ts/expressions.ts, error wording syntaxErrors.ts. It does not resolve names, evaluate, or know Keras; it
+// never throws on any input.
 
-import type { SyntaxNode, Tree } from '@lezer/common';
+import type { Tree } from '@lezer/common';
 import { parser } from '@lezer/python';
 import { blankRanges, findSwallowingStatements, insertStatement, MAX_RECOVERY_ROUNDS, type SwallowingStatement } from './recover';
 import type { LoweredModule, Stmt } from '../core/ast';
