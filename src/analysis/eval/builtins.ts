@@ -1,5 +1,6 @@
 // Language built-ins the evaluator knows statically: Python's and JS's functions, and the methods of strings,
-// lists and dicts that model code uses (formatting layer names, building lists of tensors). Nothing Keras here.
+// lists and dicts that model code uses (formatting layer names, building lists of tensors), with the size caps every
+// value they build is checked against before it is allocated and the fuel they charge for copying. Nothing Keras here.
 
 import type { Language } from '../../graph/ir';
 import {
@@ -458,11 +459,18 @@ export function globalBuiltins(lang: Language, budget: Budget): Map<string, Valu
     out.set('Math', math);
     const console = dict([[str('log'), builtin('console.log', () => NONE)], [str('warn'), builtin('console.warn', () => NONE)]]);
     out.set('console', console);
-    const copied = (d: DictV) => roomForItems(d.entries.size, budget);
+    /** Object.keys/values/entries: a list of one item per property, charged as the copy it is */
+    const perEntry = (name: string, item: (e: { key: Value; value: Value }) => Value) =>
+      builtin(`Object.${name}`, (a) => {
+        const d = a.positional[0];
+        if (d?.kind !== 'dict') return UNKNOWN_VALUE;
+        roomForItems(d.entries.size, budget);
+        return list([...d.entries.values()].map(item));
+      });
     const object = dict([
-      [str('keys'), builtin('Object.keys', (a) => (a.positional[0]?.kind === 'dict' && copied(a.positional[0]) === undefined ? list([...a.positional[0].entries.values()].map((e) => e.key)) : UNKNOWN_VALUE))],
-      [str('values'), builtin('Object.values', (a) => (a.positional[0]?.kind === 'dict' && copied(a.positional[0]) === undefined ? list([...a.positional[0].entries.values()].map((e) => e.value)) : UNKNOWN_VALUE))],
-      [str('entries'), builtin('Object.entries', (a) => (a.positional[0]?.kind === 'dict' && copied(a.positional[0]) === undefined ? list([...a.positional[0].entries.values()].map((e) => list([e.key, e.value]))) : UNKNOWN_VALUE))],
+      [str('keys'), perEntry('keys', (e) => e.key)],
+      [str('values'), perEntry('values', (e) => e.value)],
+      [str('entries'), perEntry('entries', (e) => list([e.key, e.value]))],
     ]);
     out.set('Object', object);
     out.set('undefined', NONE);

@@ -1,5 +1,6 @@
 // The static evaluator: runs the core form over symbolic values, never the user's code. It knows the semantics of
-// Python and JS that model code relies on; Keras/TF.js meaning is delegated to a Host. Fuel bounds every run.
+// Python and JS that model code relies on; Keras/TF.js meaning is delegated to a Host. Fuel, charged by the work
+// done, bounds every run, and a value over a size cap becomes unknown with a note where it would have been built.
 
 import type * as A from '../core/ast';
 import type { Language } from '../../graph/ir';
@@ -426,6 +427,8 @@ export class Interpreter implements Budget {
       }
       case 'unknown':
         return;
+      default:
+        assertNever(t);
     }
   }
 
