@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parser } from '@lezer/python';
-import { lowerPython, lowerPythonTree, MAX_NESTING } from '../src/analysis/python/lower';
+import { lowerPython, lowerPythonTree } from '../src/analysis/python/lower';
+import { MAX_NESTING } from '../src/analysis/core/frontEnd';
+import { analyzeText } from '../src/analysis/analyze';
 import type { Tree } from '@lezer/common';
 import type { LoweredModule } from '../src/analysis/core/ast';
 
@@ -34,6 +36,8 @@ function expr(src: string): unknown {
 // Builders for the expected shapes.
 const name = (n: string) => ({ kind: 'name', name: n });
 const num = (value: number) => ({ kind: 'num', value });
+/** a literal written as a Python float (`2.0`): the core form says so, the interpreter never re-reads the text */
+const float = (value: number) => ({ kind: 'num', value, float: true });
 const str = (value: string) => ({ kind: 'str', value });
 const attr = (object: unknown, n: string) => ({ kind: 'attr', object, name: n });
 const pos = (value: unknown) => ({ kind: 'positional', value });
@@ -85,9 +89,11 @@ describe('Python lowering: expressions', () => {
     ['0o17', num(15)],
     ['0b101', num(5)],
     ['1_000_000', num(1000000)],
-    ['1e-3', num(0.001)],
-    ['.5', num(0.5)],
-    ['3.5e2', num(350)],
+    ['1e-3', float(0.001)],
+    ['.5', float(0.5)],
+    ['3.5e2', float(350)],
+    ['2.0', float(2)],
+    ['0xE', num(14)],
     ['2j', unknownExpr('imaginary number')],
     ["'a'", str('a')],
     ['"a"', str('a')],
@@ -457,7 +463,7 @@ describe('Python lowering: broken and hostile input', () => {
     assert.deepEqual(lowerPython('def g():\n    yield\n    x = yield\n').syntaxErrors, []);
     const floats = lowerPython('x = 24.*3600. + 1.');
     assert.deepEqual(floats.syntaxErrors, []);
-    assert.deepEqual(shape(floats.body), [assign([name('x')], binop('+', binop('*', num(24), num(3600)), num(1)))]);
+    assert.deepEqual(shape(floats.body), [assign([name('x')], binop('+', binop('*', float(24), float(3600)), float(1)))]);
     const formFeed = lowerPython('a = 1\n\f\n# page\nb = 2\n');
     assert.deepEqual(formFeed.syntaxErrors, []);
     assert.deepEqual(shape(formFeed.body), [assign([name('a')], num(1)), assign([name('b')], num(2))]);
@@ -569,5 +575,32 @@ describe('Python lowering: broken and hostile input', () => {
       assert.ok(JSON.stringify(result.body).includes('nesting too deep'), text.slice(0, 40));
       assert.ok(result.syntaxErrors.some((e) => e.message === 'code is nested too deeply to analyze'));
     }
+  });
+});
+
+describe("Python lowering: 'return' outside function", () => {
+  const messages = (text: string) => lowerPython(text).syntaxErrors.map((e) => [e.message, text.slice(e.start, e.end)]);
+
+  it('is a syntax error at module level and directly in a class body, as in CPython', () => {
+    assert.deepEqual(messages('return 1\nx = 2\n'), [["'return' outside function", 'return']]);
+    assert.deepEqual(messages('if x:\n    return\n'), [["'return' outside function", 'return']]);
+    assert.deepEqual(messages('class A:\n    return 2\n'), [["'return' outside function", 'return']]);
+  });
+
+  it('is fine in a function, a method, and a function nested in a class in a function', () => {
+    assert.deepEqual(messages('def f():\n    return 1\n'), []);
+    assert.deepEqual(messages('class A:\n    def m(self):\n        return 1\n'), []);
+    assert.deepEqual(messages('def f():\n    class B:\n        def g(self):\n            return 3\n    return B\n'), []);
+  });
+
+  it('does not end the module: later statements are still lowered, and the analyzer reports a syntax-error', () => {
+    const lowered = lowerPython('return 1\nx = 2\n');
+    assert.deepEqual(shape(lowered.body), [{ kind: 'unsupported', what: "'return' outside function" }, assign([name('x')], num(2))]);
+    const r = analyzeText('from keras import layers, Input, Model\nreturn\ninp = Input(shape=(3,))\nm = Model(inp, layers.Dense(2)(inp))\n', 'ret.py');
+    assert.deepEqual(
+      r.diagnostics.filter((d) => d.code === 'syntax-error').map((d) => [d.message, d.range.line]),
+      [["'return' outside function", 2]],
+    );
+    assert.equal(r.models.length, 1);
   });
 });

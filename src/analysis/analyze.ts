@@ -57,7 +57,7 @@ export function createEvaluation(text: string, fileName: string, language: Langu
   let made: { g: GraphBuilder; host: KerasHost } | undefined;
   const interp = new Interpreter(
     text,
-    language === 'python' ? 'python' : 'js',
+    language,
     (runtime) => {
       const g = new GraphBuilder(state, dialectOf(language), (file) => (file === undefined ? lines : files.lines(file)), runtime);
       const host = new KerasHost({ state, g, runtime, files, language });

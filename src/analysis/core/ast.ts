@@ -40,6 +40,8 @@ export type Expr =
 export interface NumLit extends Node {
   kind: 'num';
   value: number;
+  /** Written as a Python float (`2.0`, `1e-3`); prints as one. JS numbers are never marked. */
+  float?: boolean;
 }
 export interface StrLit extends Node {
   kind: 'str';

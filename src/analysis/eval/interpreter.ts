@@ -1,8 +1,29 @@
 // The static evaluator: runs the core form over symbolic values, never the user's code. It knows the semantics of
-// Python and JS that model code relies on; Keras/TF.js meaning is delegated to a Host. Fuel bounds every run.
+// Python and JS that model code relies on; Keras/TF.js meaning is delegated to a Host. Fuel, charged by the work
+// done, bounds every run, and a value over a size cap becomes unknown with a note where it would have been built.
 
 import type * as A from '../core/ast';
-import { applyFormatSpec, globalBuiltins, intOf, iterate, numOf, percentFormat, primitiveMethod, reprOf, toText, type Lang } from './builtins';
+import type { Language } from '../../graph/ir';
+import {
+  applyFormatSpec,
+  codePoints,
+  globalBuiltins,
+  intOf,
+  iterate,
+  iterateCharged,
+  MAX_CHARS,
+  MAX_ITEMS,
+  numOf,
+  percentFormat,
+  primitiveMethod,
+  repeatString,
+  reprOf,
+  roomForChars,
+  roomForItems,
+  toText,
+  TooLarge,
+  type Budget,
+} from './builtins';
 import { dimAdd, dimFloorDiv, dimMul, dimSub, type Dim } from '../../graph/shape';
 import { Scope } from './scope';
 import {
@@ -26,7 +47,11 @@ import {
   type Value,
 } from './values';
 
-/** Evaluation steps before giving up on a file (each expression and statement costs one). */
+/**
+ * Evaluation steps before giving up on a file: each expression and statement costs one, and so does each element a
+ * value copies (a list repeated, concatenated, spread; a dict copied) and every CHARS_PER_FUEL characters a string
+ * built, so that one step never hides unbounded work.
+ */
 export const DEFAULT_FUEL = 500_000;
 /** Nested user-function calls beyond this are treated as unknown (runaway recursion). */
 export const MAX_CALL_DEPTH = 64;
@@ -71,8 +96,10 @@ export interface ScopeFrame {
 
 type Flow = undefined | { kind: 'break' } | { kind: 'continue' } | { kind: 'return'; value: Value };
 
-export class Interpreter {
+export class Interpreter implements Budget {
   fuel: number;
+  /** where the last step was charged (fuel that runs out inside a built-in is reported there) */
+  private at = 0;
   readonly startFuel: number;
   /** Helper-function calls in progress, outermost first: the groups layer calls are made in. */
   readonly frames: ScopeFrame[] = [];
@@ -117,7 +144,7 @@ export class Interpreter {
 
   constructor(
     private readonly mainText: string,
-    readonly lang: Lang,
+    readonly lang: Language,
     /** Makes the host from this interpreter (its runtime): the two are wired once, nothing is assigned later. */
     makeHost: (runtime: Interpreter) => Host,
     fuel = DEFAULT_FUEL,
@@ -125,7 +152,8 @@ export class Interpreter {
     this.host = makeHost(this);
     this.fuel = fuel;
     this.startFuel = fuel;
-    this.builtins = globalBuiltins(lang);
+    this.py = lang === 'python';
+    this.builtins = globalBuiltins(lang, this);
     for (const [k, v] of this.host.globals()) this.builtins.set(k, v);
     this.module = new Scope(null);
   }
@@ -134,8 +162,29 @@ export class Interpreter {
     return this.startFuel - Math.max(0, this.fuel);
   }
 
+  /** Python semantics (else JS/TS) */
+  private readonly py: boolean;
+
   private tick(node: A.Node): void {
+    this.at = node.start;
     if (--this.fuel < 0) throw new FuelExhausted(node.start);
+  }
+
+  /** Charges work proportional to its size (elements copied, characters built); see DEFAULT_FUEL. */
+  spend(units: number): void {
+    this.fuel -= units;
+    if (this.fuel < 0) throw new FuelExhausted(this.at);
+  }
+
+  /** A value over a size cap became unknown here: one analysis-limit note at the expression or statement. */
+  private tooLarge(e: TooLarge, node: A.Node): Value {
+    const cap = e.what === 'items' ? MAX_ITEMS : MAX_CHARS;
+    const size = Number.isFinite(e.size) && e.size < 1e21 ? Math.round(e.size).toLocaleString('en-US') : 'too many';
+    this.limits.set(node.start, {
+      node,
+      message: `LayerGraph stopped building this value: it would hold ${size} ${e.what} (the limit is ${cap.toLocaleString('en-US')}); it is unknown from here on.`,
+    });
+    return UNKNOWN_VALUE;
   }
 
   run(body: A.Stmt[]): void {
@@ -147,7 +196,7 @@ export class Interpreter {
 
   /** JS function declarations are usable before their statement; so are Python defs called from later code. */
   private hoist(body: A.Stmt[], scope: Scope): void {
-    if (this.lang !== 'js') return;
+    if (this.py) return;
     for (const s of body) if (s.kind === 'def') scope.set(s.name, this.makeFunction(s.name, s.params, s.body, scope, s));
   }
 
@@ -161,6 +210,16 @@ export class Interpreter {
 
   private exec(s: A.Stmt, scope: Scope): Flow {
     this.tick(s);
+    try {
+      return this.execStmt(s, scope);
+    } catch (err) {
+      if (!(err instanceof TooLarge)) throw err;
+      this.tooLarge(err, s);
+      return undefined;
+    }
+  }
+
+  private execStmt(s: A.Stmt, scope: Scope): Flow {
     switch (s.kind) {
       case 'expr':
         this.eval(s.expr, scope);
@@ -174,10 +233,12 @@ export class Interpreter {
         const current = this.evalTarget(s.target, scope);
         const value = this.eval(s.value, scope);
         // Python `xs += ys` on a list extends it in place (aliases see it)
-        if (current.kind === 'list' && s.op === '+' && this.lang === 'python') {
-          const more = iterate(value);
+        if (current.kind === 'list' && s.op === '+' && this.py) {
+          const more = iterateCharged(value, this);
           if (more) {
-            current.items.push(...more);
+            roomForItems(current.items.length + more.length, this);
+            // one at a time: spreading a long array into push() overflows the stack (and `xs += xs` reads xs)
+            for (const v of more === current.items ? [...more] : more) current.items.push(v);
             return undefined;
           }
         }
@@ -227,18 +288,21 @@ export class Interpreter {
         return this.execBlock(s.body, scope);
       case 'unsupported':
         return undefined;
+      default:
+        return assertNever(s);
     }
   }
 
   private execFor(s: A.For, scope: Scope): Flow {
     const iterable = this.eval(s.iter, scope);
-    const items = iterate(iterable);
+    const items = iterateCharged(iterable, this);
     if (!items) {
       // Not statically iterable: bind the target to unknown and skip the body (no guessed layers).
       this.assign(s.target, UNKNOWN_VALUE, scope, true);
       return undefined;
     }
     // Iterate over a snapshot when the body may grow the list (Python iterates live, JS too; a snapshot bounds it).
+    this.spend(items.length);
     for (const item of [...items]) {
       this.assign(s.target, item, scope, true);
       const flow = this.execBlock(s.body, scope);
@@ -299,7 +363,7 @@ export class Interpreter {
   assign(t: A.Target, value: Value, scope: Scope, declare: boolean): void {
     switch (t.kind) {
       case 'name':
-        if (declare || this.lang === 'python') scope.set(t.name, value);
+        if (declare || this.py) scope.set(t.name, value);
         else scope.assign(t.name, value);
         this.host.bound(t.name, value, t);
         return;
@@ -307,7 +371,7 @@ export class Interpreter {
         const obj = this.eval(t.object, scope);
         if (this.host.setAttr(obj, t.name, value)) return;
         if (obj.kind === 'instance') obj.attrs.set(t.name, value);
-        else if (obj.kind === 'dict' && this.lang === 'js') obj.entries.set(`s:${t.name}`, { key: str(t.name), value });
+        else if (obj.kind === 'dict' && !this.py) obj.entries.set(`s:${t.name}`, { key: str(t.name), value });
         else if (obj.kind === 'class') obj.attrs.set(t.name, value);
         if (obj.kind === 'instance' || obj.kind === 'class') this.host.bound(t.name, value, t);
         return;
@@ -320,13 +384,16 @@ export class Interpreter {
           if (i !== undefined) {
             const k = i < 0 ? obj.items.length + i : i;
             if (k >= 0 && k < obj.items.length) obj.items[k] = value;
-            else if (this.lang === 'js' && k >= 0 && k < obj.items.length + 1000) {
+            else if (!this.py && k >= 0 && k < obj.items.length + 1000) {
+              roomForItems(k + 1 - obj.items.length, this);
+              if (k >= MAX_ITEMS) throw new TooLarge('items', k + 1);
               while (obj.items.length < k) obj.items.push(NONE);
               obj.items[k] = value;
             }
           }
         } else if (obj.kind === 'dict') {
           const key = dictKey(idx);
+          if (key !== undefined && !obj.entries.has(key) && obj.entries.size >= MAX_ITEMS) throw new TooLarge('items', obj.entries.size + 1);
           if (key !== undefined) obj.entries.set(key, { key: idx, value });
         }
         return;
@@ -356,6 +423,7 @@ export class Interpreter {
         }
         if (t.rest) {
           const rest = dict();
+          if (value.kind === 'dict') this.spend(value.entries.size);
           if (value.kind === 'dict') for (const [k, e] of value.entries) if (!used.has(String(e.key.kind === 'str' ? e.key.value : k))) rest.entries.set(k, e);
           this.assign(t.rest, value.kind === 'dict' ? rest : UNKNOWN_VALUE, scope, declare);
         }
@@ -363,6 +431,8 @@ export class Interpreter {
       }
       case 'unknown':
         return;
+      default:
+        assertNever(t);
     }
   }
 
@@ -375,9 +445,19 @@ export class Interpreter {
 
   eval(e: A.Expr, scope: Scope): Value {
     this.tick(e);
+    try {
+      return this.evalExpr(e, scope);
+    } catch (err) {
+      // the innermost expression being evaluated is the one whose value grew too large
+      if (!(err instanceof TooLarge)) throw err;
+      return this.tooLarge(err, e);
+    }
+  }
+
+  private evalExpr(e: A.Expr, scope: Scope): Value {
     switch (e.kind) {
       case 'num':
-        return num(e.value, this.lang === 'python' && /[.eE]/.test(this.text.slice(e.start, e.end)) && !/^0[xXoObB]/.test(this.text.slice(e.start, e.end)));
+        return num(e.value, this.py && e.float === true);
       case 'str':
         return str(e.value);
       case 'bool':
@@ -428,6 +508,8 @@ export class Interpreter {
         return this.eval(e.value, scope);
       case 'unknown':
         return UNKNOWN_VALUE;
+      default:
+        return assertNever(e);
     }
   }
 
@@ -446,9 +528,11 @@ export class Interpreter {
     for (const item of items) {
       if (item.kind === 'starred') {
         const v = this.eval(item.value, scope);
-        const xs = iterate(v);
-        if (xs) out.push(...xs);
-        else out.push(UNKNOWN_VALUE);
+        const xs = iterateCharged(v, this);
+        if (xs) {
+          roomForItems(out.length + xs.length, this);
+          for (const x of xs) out.push(x);
+        } else out.push(UNKNOWN_VALUE);
       } else out.push(this.eval(item, scope));
     }
     return out;
@@ -459,6 +543,7 @@ export class Interpreter {
     for (const entry of e.entries) {
       if ('spread' in entry) {
         const v = this.eval(entry.spread, scope);
+        if (v.kind === 'dict') roomForItems(d.entries.size + v.entries.size, this);
         if (v.kind === 'dict') for (const [k, x] of v.entries) d.entries.set(k, x);
         continue;
       }
@@ -480,6 +565,7 @@ export class Interpreter {
       const v = this.eval(part.expr, scope);
       const text = part.conversion === 'r' ? reprOf(v, this.lang) : applyFormatSpec(v, part.format ?? '', this.lang);
       if (text === undefined) return UNKNOWN_VALUE;
+      roomForChars(out.length + text.length, this);
       out += text;
     }
     return str(out);
@@ -493,6 +579,7 @@ export class Interpreter {
     const loop = (i: number): void => {
       if (!known) return;
       if (i === e.clauses.length) {
+        if (results.length + pairs.length >= MAX_ITEMS) throw new TooLarge('items', MAX_ITEMS + 1);
         if (e.type === 'dict') pairs.push([this.eval(e.element, inner), e.value ? this.eval(e.value, inner) : UNKNOWN_VALUE]);
         else results.push(this.eval(e.element, inner));
         return;
@@ -504,7 +591,7 @@ export class Interpreter {
         else if (t) loop(i + 1);
         return;
       }
-      const items = c.iter ? iterate(this.eval(c.iter, inner)) : undefined;
+      const items = c.iter ? iterateCharged(this.eval(c.iter, inner), this) : undefined;
       if (!items || !c.target) {
         known = false;
         return;
@@ -527,11 +614,16 @@ export class Interpreter {
       const hi = e.index.upper ? intOf(this.eval(e.index.upper, scope)) : undefined;
       const step = e.index.step ? intOf(this.eval(e.index.step, scope)) : 1;
       if ((e.index.lower && lo === undefined) || (e.index.upper && hi === undefined) || step === undefined || step === 0) return this.host.index(obj, UNKNOWN_VALUE, e) ?? UNKNOWN_VALUE;
-      if (isSequence(obj) || obj.kind === 'str') {
-        const items = isSequence(obj) ? obj.items : [...obj.value].map(str);
-        const picked = sliceItems(items, lo, hi, step);
-        if (obj.kind === 'str') return str(picked.map((v) => (v as { value: string }).value).join(''));
-        return obj.kind === 'tuple' ? tuple(picked) : list(picked);
+      if (obj.kind === 'str') {
+        const chars = codePoints(obj.value, this);
+        const picked = sliceItems(chars, lo, hi, step);
+        roomForChars(picked.length, this);
+        return str(typeof chars === 'string' ? (step === 1 ? chars.slice(picked.from, picked.from + picked.length) : picked.pick().join('')) : picked.pick().join(''));
+      }
+      if (isSequence(obj)) {
+        const picked = sliceItems(obj.items, lo, hi, step);
+        roomForItems(picked.length, this);
+        return obj.kind === 'tuple' ? tuple(picked.pick()) : list(picked.pick());
       }
       return this.host.index(obj, UNKNOWN_VALUE, e) ?? UNKNOWN_VALUE;
     }
@@ -541,9 +633,11 @@ export class Interpreter {
     if (isSequence(obj) || obj.kind === 'str') {
       const i = intOf(idx);
       if (i === undefined) return UNKNOWN_VALUE;
-      const items = isSequence(obj) ? obj.items : [...obj.value].map(str);
+      // a string is indexed where it is, never copied into an array of characters
+      const items = isSequence(obj) ? obj.items : codePoints(obj.value, this);
       const k = i < 0 ? items.length + i : i;
-      return items[k] ?? UNKNOWN_VALUE;
+      const item = k >= 0 && k < items.length ? items[k] : undefined;
+      return item === undefined ? UNKNOWN_VALUE : typeof item === 'string' ? str(item) : item;
     }
     if (obj.kind === 'dict') {
       const key = dictKey(idx);
@@ -555,7 +649,7 @@ export class Interpreter {
   getAttr(obj: Value, name: string, node: A.Attr): Value {
     const fromHost = this.host.getAttr(obj, name, node);
     if (fromHost) return fromHost;
-    if (obj.kind === 'dict' && this.lang === 'js') {
+    if (obj.kind === 'dict' && !this.py) {
       const v = obj.entries.get(`s:${name}`)?.value;
       if (v) return v;
     }
@@ -568,7 +662,7 @@ export class Interpreter {
       return UNKNOWN_VALUE;
     }
     if (obj.kind === 'class') return classAttr(obj, name) ?? UNKNOWN_VALUE;
-    const method = primitiveMethod(obj, name, this.lang, (f, args) => this.callValue(f, { positional: args, keywords: new Map(), node }, node));
+    const method = primitiveMethod(obj, name, this.lang, (f, args) => this.callValue(f, { positional: args, keywords: new Map(), node }, node), this);
     return method ?? UNKNOWN_VALUE;
   }
 
@@ -576,7 +670,7 @@ export class Interpreter {
 
   private evalCall(e: A.Call, scope: Scope): Value {
     // `require('m')` in JS is an import
-    if (this.lang === 'js' && e.callee.kind === 'name' && e.callee.name === 'require' && !scope.lookup('require')) {
+    if (!this.py && e.callee.kind === 'name' && e.callee.name === 'require' && !scope.lookup('require')) {
       const arg = e.args[0];
       if (arg?.kind === 'positional' && arg.value.kind === 'str') return this.host.importModule(arg.value.value, e);
       return UNKNOWN_VALUE;
@@ -588,9 +682,11 @@ export class Interpreter {
       else if (a.kind === 'keyword') args.keywords.set(a.name, this.eval(a.value, scope));
       else if (a.kind === 'spread') {
         const v = this.eval(a.value, scope);
-        const xs = iterate(v);
-        if (xs) args.positional.push(...xs);
-        else args.positional.push(UNKNOWN_VALUE);
+        const xs = iterateCharged(v, this);
+        if (xs) {
+          roomForItems(args.positional.length + xs.length, this);
+          for (const x of xs) args.positional.push(x);
+        } else args.positional.push(UNKNOWN_VALUE);
       } else {
         const v = this.eval(a.value, scope);
         if (v.kind === 'dict') for (const { key, value } of v.entries.values()) if (key.kind === 'str') args.keywords.set(key.value, value);
@@ -626,15 +722,15 @@ export class Interpreter {
       return UNKNOWN_VALUE;
     }
     const scope = new Scope(f.closure);
-    const positional = f.self && this.lang === 'python' ? [f.self, ...args.positional] : args.positional;
-    if (f.self && this.lang === 'js') scope.set('this', f.self);
+    const positional = f.self && this.py ? [f.self, ...args.positional] : args.positional;
+    if (f.self && !this.py) scope.set('this', f.self);
     let i = 0;
     const usedKeywords = new Set<string>();
     for (const p of f.params) {
       if (p.rest) {
         const rest = positional.slice(i);
         i = positional.length;
-        scope.set(p.name, this.lang === 'python' ? tuple(rest) : list(rest));
+        scope.set(p.name, this.py ? tuple(rest) : list(rest));
         continue;
       }
       if (p.kwrest) {
@@ -649,9 +745,9 @@ export class Interpreter {
         v = args.keywords.get(p.name);
         usedKeywords.add(p.name);
       }
-      if ((v === undefined || (this.lang === 'js' && v.kind === 'none' && p.default)) && p.default) v = this.eval(p.default, scope);
+      if ((v === undefined || (!this.py && v.kind === 'none' && p.default)) && p.default) v = this.eval(p.default, scope);
       if (p.pattern) this.assign(p.pattern, v ?? UNKNOWN_VALUE, scope, true);
-      else scope.set(p.name, v ?? (this.lang === 'js' ? NONE : UNKNOWN_VALUE));
+      else scope.set(p.name, v ?? (!this.py ? NONE : UNKNOWN_VALUE));
     }
     this.called.add(f.node);
     this.frames.push({ name: f.name, node, invocation: ++this.invocations, file: this.currentFile });
@@ -671,7 +767,7 @@ export class Interpreter {
   private instantiate(cls: ClassV, args: ArgValues, node: A.Node): Value {
     const inst: InstanceV = { kind: 'instance', cls, attrs: new Map() };
     this.host.newInstance(inst, args, node);
-    const init = classAttr(cls, this.lang === 'python' ? '__init__' : 'constructor');
+    const init = classAttr(cls, this.py ? '__init__' : 'constructor');
     if (init?.kind === 'func') this.callFunction({ ...init, self: inst }, args, node);
     return inst;
   }
@@ -690,27 +786,43 @@ export class Interpreter {
       const float = (l.kind === 'num' && l.float === true) || (r.kind === 'num' && r.float === true);
       return arith(op, a, b, float, this.lang);
     }
+    // Sizes are checked on the result, before it is built: the operands may each be under the caps.
     if (op === '+') {
-      if (l.kind === 'str' && r.kind === 'str') return str(l.value + r.value);
-      if (this.lang === 'js' && (l.kind === 'str' || r.kind === 'str')) {
-        const x = toText(l, 'js');
-        const y = toText(r, 'js');
-        return x !== undefined && y !== undefined ? str(x + y) : UNKNOWN_VALUE;
+      if (l.kind === 'str' && r.kind === 'str') {
+        roomForChars(l.value.length + r.value.length, this);
+        return str(l.value + r.value);
       }
-      if (l.kind === 'list' && r.kind === 'list' && this.lang === 'python') return list([...l.items, ...r.items]);
-      if (l.kind === 'tuple' && r.kind === 'tuple') return tuple([...l.items, ...r.items]);
+      if (!this.py && (l.kind === 'str' || r.kind === 'str')) {
+        const x = toText(l, this.lang);
+        const y = toText(r, this.lang);
+        if (x === undefined || y === undefined) return UNKNOWN_VALUE;
+        roomForChars(x.length + y.length, this);
+        return str(x + y);
+      }
+      if ((l.kind === 'list' && r.kind === 'list' && this.py) || (l.kind === 'tuple' && r.kind === 'tuple')) {
+        roomForItems(l.items.length + r.items.length, this);
+        const items = l.items.concat(r.items);
+        return l.kind === 'tuple' ? tuple(items) : list(items);
+      }
     }
-    if (op === '*' && this.lang === 'python') {
+    if (op === '*' && this.py) {
       const [seq, n] = b !== undefined ? [l, b] : a !== undefined ? [r, a] : [undefined, undefined];
-      if (seq && n !== undefined && n <= 100_000) {
-        if (seq.kind === 'str') return str(seq.value.repeat(Math.max(0, n)));
+      if (seq && n !== undefined && Number.isInteger(n)) {
+        if (seq.kind === 'str') return repeatString(seq.value, n, this);
         if (isSequence(seq)) {
-          const items = Array.from({ length: Math.max(0, n) }, () => seq.items).flat();
+          const times = Math.max(0, n);
+          roomForItems(seq.items.length * times, this);
+          const items: Value[] = [];
+          for (let k = 0; k < times; k++) for (const v of seq.items) items.push(v);
           return seq.kind === 'list' ? list(items) : tuple(items);
         }
       }
     }
-    if (op === '%' && l.kind === 'str' && this.lang === 'python') return percentFormat(l.value, r, this.lang);
+    if (op === '%' && l.kind === 'str' && this.py) {
+      const v = percentFormat(l.value, r, this.lang);
+      if (v.kind === 'str') roomForChars(v.value.length, this);
+      return v;
+    }
     return UNKNOWN_VALUE;
   }
 
@@ -753,9 +865,9 @@ export class Interpreter {
         return false;
       case 'list':
       case 'tuple':
-        return this.lang === 'js' ? true : v.items.length > 0;
+        return !this.py ? true : v.items.length > 0;
       case 'dict':
-        return this.lang === 'js' ? true : v.entries.size > 0;
+        return !this.py ? true : v.entries.size > 0;
       case 'unknown':
         return undefined;
       default:
@@ -782,21 +894,35 @@ function classAttr(cls: ClassV, name: string): Value | undefined {
   return undefined;
 }
 
-function sliceItems<T>(items: T[], lo: number | undefined, hi: number | undefined, step: number): T[] {
+/** Python slice semantics: how many items `items[lo:hi:step]` has, and (on demand, after its size is charged) them. */
+function sliceItems<T>(items: ArrayLike<T>, lo: number | undefined, hi: number | undefined, step: number): { from: number; length: number; pick(): T[] } {
   const n = items.length;
   const norm = (x: number) => (x < 0 ? Math.max(0, n + x) : Math.min(n, x));
-  const out: T[] = [];
+  let from: number;
+  let length: number;
   if (step > 0) {
-    for (let i = lo === undefined ? 0 : norm(lo); i < (hi === undefined ? n : norm(hi)); i += step) out.push(items[i]);
+    from = lo === undefined ? 0 : norm(lo);
+    const to = hi === undefined ? n : norm(hi);
+    length = to > from ? Math.ceil((to - from) / step) : 0;
   } else {
-    const start = lo === undefined ? n - 1 : Math.min(n - 1, lo < 0 ? n + lo : lo);
-    const stop = hi === undefined ? -1 : hi < 0 ? n + hi : hi;
-    for (let i = start; i > stop; i += step) out.push(items[i]);
+    from = lo === undefined ? n - 1 : Math.min(n - 1, lo < 0 ? n + lo : lo);
+    const stop = hi === undefined ? -1 : hi < 0 ? Math.max(-1, n + hi) : hi;
+    length = from > stop ? Math.ceil((from - stop) / -step) : 0;
   }
-  return out;
+  const pick = () => {
+    const out: T[] = [];
+    for (let k = 0, i = from; k < length; k++, i += step) out.push(items[i]);
+    return out;
+  };
+  return { from, length, pick };
 }
 
-function arith(op: A.BinaryOperator, a: number, b: number, float: boolean, lang: Lang): Value {
+/** Makes a switch over core-form kinds exhaustive: a new kind fails to compile until it is handled. */
+function assertNever(x: never): never {
+  throw new Error(`unhandled core form: ${(x as { kind?: string }).kind}`);
+}
+
+function arith(op: A.BinaryOperator, a: number, b: number, float: boolean, lang: Language): Value {
   switch (op) {
     case '+':
       return num(a + b, float);
