@@ -1,8 +1,10 @@
-// The live loss curve of "Train & Show Weights": a small panel over the graph's corner, redrawn from each
-// `trainProgress` message (the whole history, so a missed message costs nothing). It trains nothing, posts nothing.
+// The live loss curve of "Train & Show Weights": a small panel over the graph's corner. Each `trainProgress` message
+// brings only the epochs since the last one (or the whole curve, from 0); the panel keeps the run's points and draws
+// at most a few per pixel column (min and max of each), so a 1M-epoch run draws as fast as a 1k one. It trains
+// nothing, posts nothing.
 
 import { line } from 'd3-shape';
-import type { TrainProgressMessage } from '../src/webview-protocol';
+import { decodeLoss, type TrainProgressMessage } from '../src/webview-protocol';
 import { t } from './strings';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -19,7 +21,45 @@ function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, parent: Element, at
 }
 
 function lossText(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
   return Math.abs(x) >= 1000 || (x !== 0 && Math.abs(x) < 0.001) ? x.toExponential(2) : x.toFixed(4);
+}
+
+/** Finite min and max without spreading the array into arguments (which overflows the stack past ~125k values). */
+export function finiteRange(values: ArrayLike<number>): { lo: number; hi: number } | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!Number.isFinite(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return lo <= hi ? { lo, hi } : null;
+}
+
+/** Indices to draw: every point when they fit in `columns` × 2, else per column the first point, its min and its
+ *  max (in index order), so spikes survive the thinning. Non-finite points are kept where they fall. */
+export function decimate(values: ArrayLike<number>, columns: number): number[] {
+  const n = values.length;
+  if (n <= columns * 2) return Array.from({ length: n }, (_, i) => i);
+  const out: number[] = [];
+  for (let c = 0; c < columns; c++) {
+    const a = Math.floor((c * n) / columns);
+    const b = Math.floor(((c + 1) * n) / columns);
+    let min = -1;
+    let max = -1;
+    for (let i = a; i < b; i++) {
+      const v = values[i];
+      if (!Number.isFinite(v)) continue;
+      if (min < 0 || v < values[min]) min = i;
+      if (max < 0 || v > values[max]) max = i;
+    }
+    const picks = [...new Set([a, min, max].filter((i) => i >= 0))].sort((x, y) => x - y);
+    out.push(...picks);
+  }
+  if (out[out.length - 1] !== n - 1) out.push(n - 1);
+  return out;
 }
 
 export class LossPanel {
@@ -28,6 +68,8 @@ export class LossPanel {
   private readonly close: HTMLButtonElement;
   private readonly svg: SVGSVGElement;
   private last: TrainProgressMessage | null = null;
+  /** The run's losses so far (decoded), grown by each message's new points. */
+  private points: number[] = [];
 
   constructor(host: HTMLElement) {
     this.element = document.createElement('div');
@@ -58,19 +100,26 @@ export class LossPanel {
   hide(): void {
     this.element.hidden = true;
     this.last = null;
+    this.points = [];
   }
 
   show(m: TrainProgressMessage): void {
     // A new run starting reopens a panel the user closed; later epochs of that run do not fight the close button.
     if (m.epoch === 0 || this.last === null || this.last.model !== m.model) this.element.hidden = false;
+    const from = Math.min(m.from ?? 0, this.points.length);
+    // A message from 0 replaces the curve (a new run, a reload); otherwise its points continue it (an overlap with
+    // points already held is cut back first).
+    if (from < this.points.length) this.points.length = from;
+    for (const v of m.history) this.points.push(decodeLoss(v));
     this.last = m;
     const el = this.element;
     el.dataset.status = m.status;
     el.dataset.epoch = String(m.epoch);
     el.dataset.epochs = String(m.epochs);
-    el.dataset.points = String(m.history.length);
-    el.dataset.loss = m.loss === null ? '' : String(m.loss);
-    const loss = m.loss === null ? '' : ` · ${t('trainLoss', lossText(m.loss))}`;
+    el.dataset.points = String(this.points.length);
+    const lossValue = m.loss === null ? null : decodeLoss(m.loss);
+    el.dataset.loss = lossValue === null ? '' : String(lossValue);
+    const loss = lossValue === null ? '' : ` · ${t('trainLoss', lossText(lossValue))}`;
     const head =
       m.status === 'running'
         ? t('trainRunning', m.model, m.epoch, m.epochs)
@@ -80,10 +129,10 @@ export class LossPanel {
             ? t('trainCancelled', m.model)
             : t('trainFailed', m.model);
     this.title.textContent = head + loss;
-    this.draw(m);
+    this.draw(m, this.points);
   }
 
-  private draw(m: TrainProgressMessage): void {
+  private draw(m: TrainProgressMessage, values: number[]): void {
     const svg = this.svg;
     while (svg.firstChild) svg.removeChild(svg.firstChild);
     const x0 = PAD.left;
@@ -93,7 +142,7 @@ export class LossPanel {
     svgEl('line', svg, { class: 'axis', x1: x0, y1: y1, x2: x1, y2: y1 });
     svgEl('line', svg, { class: 'axis', x1: x0, y1: y0, x2: x0, y2: y1 });
     // The x axis spans every planned epoch, so the curve grows to the right as training goes on.
-    const epochs = Math.max(1, m.epochs);
+    const epochs = Math.max(1, m.epochs, values.length);
     const label = (x: number, y: number, text: string, anchor: string) => {
       const e = svgEl('text', svg, { class: 'lg-loss-label', x, y, 'text-anchor': anchor });
       e.textContent = text;
@@ -101,10 +150,9 @@ export class LossPanel {
     label(x0, HEIGHT - 4, '1', 'middle');
     label(x1, HEIGHT - 4, String(epochs), 'middle');
     label((x0 + x1) / 2, HEIGHT - 4, t('trainEpochAxis'), 'middle');
-    const values = m.history.filter((v) => Number.isFinite(v));
-    if (values.length === 0) return;
-    let lo = Math.min(...values);
-    let hi = Math.max(...values);
+    const range = finiteRange(values);
+    if (!range) return;
+    let { lo, hi } = range;
     if (lo === hi) {
       lo -= Math.abs(lo) * 0.1 || 1;
       hi += Math.abs(hi) * 0.1 || 1;
@@ -113,7 +161,8 @@ export class LossPanel {
     label(x0 - 4, y1, lossText(lo), 'end');
     const px = (i: number) => (epochs === 1 ? (x0 + x1) / 2 : x0 + (i / (epochs - 1)) * (x1 - x0));
     const py = (v: number) => y1 - ((v - lo) / (hi - lo)) * (y1 - y0 - 4);
-    const points = m.history.map((v, i) => ({ x: px(i), y: Number.isFinite(v) ? py(v) : y0 }));
+    // NaN/Infinity epochs sit on the top edge: a diverged run is visible, not a gap or a crash.
+    const points = decimate(values, x1 - x0).map((i) => ({ x: px(i), y: Number.isFinite(values[i]) ? py(values[i]) : y0 }));
     const path = line<{ x: number; y: number }>()
       .x((p) => p.x)
       .y((p) => p.y)(points);
