@@ -40,7 +40,9 @@ async function tryTensorflow(notes: string[]): Promise<boolean> {
 export function wasmDir(): string {
   const shipped = path.join(__dirname, 'wasm');
   if (fs.existsSync(path.join(shipped, 'tfjs-backend-wasm.wasm'))) return shipped;
-  return path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist');
+  // A variable, not a literal: the bundler must not try to resolve it (the bundle uses the shipped copy above).
+  const pkg = '@tensorflow/tfjs-backend-wasm/package.json';
+  return path.join(path.dirname(require.resolve(pkg)), 'dist');
 }
 
 async function tryWasm(notes: string[]): Promise<boolean> {
