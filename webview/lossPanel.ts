@@ -4,7 +4,8 @@
 // nothing, posts nothing.
 
 import { line } from 'd3-shape';
-import { decodeLoss, type TrainProgressMessage } from '../src/webview-protocol';
+import type { TrainProgressMessage } from '../src/webview-protocol';
+import { decimate, finiteRange, LossCurve } from './lossCurve';
 import { t } from './strings';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -25,51 +26,13 @@ function lossText(x: number): string {
   return Math.abs(x) >= 1000 || (x !== 0 && Math.abs(x) < 0.001) ? x.toExponential(2) : x.toFixed(4);
 }
 
-/** Finite min and max without spreading the array into arguments (which overflows the stack past ~125k values). */
-export function finiteRange(values: ArrayLike<number>): { lo: number; hi: number } | null {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (!Number.isFinite(v)) continue;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  return lo <= hi ? { lo, hi } : null;
-}
-
-/** Indices to draw: every point when they fit in `columns` × 2, else per column the first point, its min and its
- *  max (in index order), so spikes survive the thinning. Non-finite points are kept where they fall. */
-export function decimate(values: ArrayLike<number>, columns: number): number[] {
-  const n = values.length;
-  if (n <= columns * 2) return Array.from({ length: n }, (_, i) => i);
-  const out: number[] = [];
-  for (let c = 0; c < columns; c++) {
-    const a = Math.floor((c * n) / columns);
-    const b = Math.floor(((c + 1) * n) / columns);
-    let min = -1;
-    let max = -1;
-    for (let i = a; i < b; i++) {
-      const v = values[i];
-      if (!Number.isFinite(v)) continue;
-      if (min < 0 || v < values[min]) min = i;
-      if (max < 0 || v > values[max]) max = i;
-    }
-    const picks = [...new Set([a, min, max].filter((i) => i >= 0))].sort((x, y) => x - y);
-    out.push(...picks);
-  }
-  if (out[out.length - 1] !== n - 1) out.push(n - 1);
-  return out;
-}
-
 export class LossPanel {
   readonly element: HTMLDivElement;
   private readonly title: HTMLSpanElement;
   private readonly close: HTMLButtonElement;
   private readonly svg: SVGSVGElement;
   private last: TrainProgressMessage | null = null;
-  /** The run's losses so far (decoded), grown by each message's new points. */
-  private points: number[] = [];
+  private readonly curve = new LossCurve();
 
   constructor(host: HTMLElement) {
     this.element = document.createElement('div');
@@ -100,24 +63,20 @@ export class LossPanel {
   hide(): void {
     this.element.hidden = true;
     this.last = null;
-    this.points = [];
+    this.curve.clear();
   }
 
   show(m: TrainProgressMessage): void {
     // A new run starting reopens a panel the user closed; later epochs of that run do not fight the close button.
     if (m.epoch === 0 || this.last === null || this.last.model !== m.model) this.element.hidden = false;
-    const from = Math.min(m.from ?? 0, this.points.length);
-    // A message from 0 replaces the curve (a new run, a reload); otherwise its points continue it (an overlap with
-    // points already held is cut back first).
-    if (from < this.points.length) this.points.length = from;
-    for (const v of m.history) this.points.push(decodeLoss(v));
+    this.curve.add(m);
     this.last = m;
     const el = this.element;
     el.dataset.status = m.status;
     el.dataset.epoch = String(m.epoch);
     el.dataset.epochs = String(m.epochs);
-    el.dataset.points = String(this.points.length);
-    const lossValue = m.loss === null ? null : decodeLoss(m.loss);
+    el.dataset.points = String(this.curve.points.length);
+    const lossValue = m.loss === null ? null : Number(m.loss);
     el.dataset.loss = lossValue === null ? '' : String(lossValue);
     const loss = lossValue === null ? '' : ` · ${t('trainLoss', lossText(lossValue))}`;
     const head =
@@ -129,7 +88,7 @@ export class LossPanel {
             ? t('trainCancelled', m.model)
             : t('trainFailed', m.model);
     this.title.textContent = head + loss;
-    this.draw(m, this.points);
+    this.draw(m, this.curve.points);
   }
 
   private draw(m: TrainProgressMessage, values: number[]): void {
