@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { analyzeText } from '../src/analysis/analyze';
+import { runAsync } from '../src/cli/main';
 import { TrainError, trainInChild } from '../src/train/client';
 import { DataError, loadSpec, readConfined, seededRandom, type LoadOptions } from '../src/train/data';
 
@@ -115,5 +116,22 @@ describe('trainer data files: confinement', () => {
       return true;
     });
     console.log(`# trainer refused np.loadtxt('/etc/passwd') in ${(performance.now() - t0).toFixed(0)} ms`);
+  });
+
+  it('the CLI: --root bounds the data files (default: the current directory)', async () => {
+    const file = path.join(root, 'cli.py');
+    fs.writeFileSync(file, "import keras\nimport numpy as np\nx = keras.Input(shape=(2,))\ny = keras.layers.Dense(1)(x)\nm = keras.Model(x, y)\nm.compile(loss='mse', optimizer='sgd')\nm.fit(np.loadtxt('data/ok.csv', delimiter=','), np.zeros((2, 1)), epochs=1)\n");
+    const run = async (argv: string[]) => {
+      let out = '';
+      let err = '';
+      const code = await runAsync(argv, { stdout: { write: (t: string) => ((out += t), true) }, stderr: { write: (t: string) => ((err += t), true) } } as never);
+      return { code, out, err };
+    };
+    const inside = await run(['train', file, '--root', root, '--backend', 'cpu']);
+    assert.equal(inside.code, 0, inside.err);
+    assert.match(inside.out, /on the TF\.js cpu backend/);
+    const narrow = await run(['train', file, '--root', path.join(root, 'elsewhere-dir'), '--backend', 'cpu']);
+    assert.equal(narrow.code, 1);
+    assert.match(narrow.err, /cannot read the data file 'data\/ok\.csv': it is outside/);
   });
 });
