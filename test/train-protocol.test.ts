@@ -10,7 +10,8 @@ import { analyzeText } from '../src/analysis/analyze';
 import type { AnalysisResult, TrainingIR } from '../src/graph/ir';
 import { startTraining, TrainError, trainInChild } from '../src/train/client';
 import type { NestedNumbers } from '../src/train/protocol';
-import { WEIGHT_CHUNK } from '../src/train/weights';
+import { seededRandom } from '../src/train/data';
+import { shortestFloat32, WEIGHT_CHUNK } from '../src/train/weights';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -37,6 +38,23 @@ function alive(pid: number): boolean {
 }
 
 describe('trainer protocol', () => {
+  it('weights come back as the shortest decimals of their float32, as toPrecision finds them', () => {
+    // The definition: the fewest significant digits (1-9) whose decimal reads back as the same float32.
+    const reference = (x: number): number => {
+      if (!Number.isFinite(x) || x === 0) return x;
+      for (let p = 1; p < 9; p++) if (Math.fround(Number(x.toPrecision(p))) === x) return Number(x.toPrecision(p));
+      return Number(x.toPrecision(9));
+    };
+    const rand = seededRandom(5);
+    const xs = Array.from({ length: 200_000 }, () => Math.fround((rand() - 0.5) * 10 ** Math.floor(rand() * 40 - 20)));
+    xs.push(...[1e-45, 1.17549435e-38, 3.4028235e38, 0.1, 1 / 3, 2.5, -2.5, 0.5, -0, NaN, Infinity, -47322.3125].map(Math.fround));
+    const t0 = performance.now();
+    const got = xs.map(shortestFloat32);
+    console.log(`# shortest float32 decimals: ${((performance.now() - t0) / xs.length * 1000).toFixed(2)} µs per value`);
+    const wrong = xs.filter((x, i) => !Object.is(got[i], reference(x)));
+    assert.deepEqual(wrong.slice(0, 5), []);
+  });
+
   it('NaN losses arrive as NaN (not null), in progress and in the history', async () => {
     const analysis = dense(2, 1);
     analysis.models[0].training = training({ epochs: 3, x: [{ kind: 'literal', values: [[NaN, 1], [2, 3]], shape: [2, 2] }], y: [{ kind: 'zeros', shape: [2, 1] }] });

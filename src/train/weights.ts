@@ -7,11 +7,38 @@ import type { NestedNumbers, WeightArray, WeightHeader } from './protocol';
  *  -0.03278166055679321. Math.fround of the result gives the exact weight back. */
 export function shortestFloat32(x: number): number {
   if (!Number.isFinite(x) || x === 0) return x;
-  for (let p = 1; p < 9; p++) {
-    const y = Number(x.toPrecision(p));
-    if (Math.fround(y) === x) return y;
+  // Binary search over 1–9 digits (9 always round-trip a float32, and if p digits do, p+1 do): about 3 tries per
+  // value instead of up to 9, each by integer rounding at an exact power of ten rather than toPrecision's string
+  // round trip, which matters for millions of weights.
+  const e = Math.floor(Math.log10(Math.abs(x)));
+  let lo = 1;
+  let hi = 9;
+  let best = Number(x.toPrecision(9));
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const y = roundDigits(x, mid, e);
+    if (Math.fround(y) === x) {
+      best = y;
+      hi = mid;
+    } else lo = mid + 1;
   }
-  return Number(x.toPrecision(9));
+  return best;
+}
+
+/** Ties away from zero, as toPrecision rounds (Math.round sends -2.5 to -2). */
+function roundHalfAway(v: number): number {
+  return v < 0 ? -Math.round(-v) : Math.round(v);
+}
+
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/** x rounded to `digits` significant digits (x's decimal exponent is `e`) as the double nearest that decimal:
+ *  m / 10^k and m × 10^k are correctly rounded while 10^k is exact (k ≤ 22); beyond, toPrecision. */
+function roundDigits(x: number, digits: number, e: number): number {
+  const k = digits - 1 - e;
+  if (k >= 0 && k <= 22) return roundHalfAway(x * POW10[k]) / POW10[k];
+  if (k < 0 && -k <= 22) return roundHalfAway(x / POW10[-k]) * POW10[-k];
+  return Number(x.toPrecision(digits));
 }
 
 /** Row-major flat values → nested arrays of `shape`, each value in its shortest float32 form. */
