@@ -97,8 +97,7 @@ export function startTraining(request: TrainRequest, listeners: TrainListeners =
           if (cancelled) break;
           listeners.onEpoch?.(e.epoch, msg.epochs, e.logs.loss, e.logs, e.cpuSeconds);
         }
-      }
-      else if (msg.type === 'weightChunk') {
+      } else if (msg.type === 'weightChunk') {
         const into = (values[msg.index] ??= new Float32Array(msg.length));
         into.set(msg.data, msg.offset);
       } else if (msg.type === 'done') {
