@@ -1,6 +1,7 @@
-// Training benchmarks: command-to-weights time for mission scenario 3 in a fresh trainer process (backend
-// start included), and one epoch of a 784-512-512-10 MLP on 2,048 samples with batch 128, per available backend.
-// Numbers and their ratio to PyTorch 1.13 CPU on this machine; it asserts nothing.
+// Training benchmarks: command-to-weights time for mission scenario 3 in a fresh trainer process (backend start
+// included), and one epoch of a 784-512-512-10 MLP on 2,048 samples with batch 128 and Adam, per available backend
+// (in-editor training runs on WASM; CPU is the fallback), beside PyTorch CPU measured in the same run on OpenBLAS with
+// one thread. Numbers and ratios only; it asserts nothing and installs nothing.
 
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -11,8 +12,10 @@ import type { BackendName, TrainRequest } from '../src/train/protocol';
 
 const ROOT = path.join(__dirname, '..', '..');
 
-/** Reference times measured with Debian's python3-torch (PyTorch 1.13, CPU) on this kind of machine. */
-export const PYTORCH_REFERENCE = { scenario3Seconds: 1.5, mlpEpochSeconds: 1.8 };
+/** What the WASM trainer took per MLP epoch before its matmul override, and PyTorch on OpenBLAS, one thread, on this
+ *  kind of machine: the gap this benchmark tracks (target: within 3× of PyTorch). */
+export const BEFORE = { wasmMlpEpochSeconds: 4.5, pytorchMlpEpochSeconds: 0.18 };
+export const TARGET_RATIO = 3;
 
 export interface TrainBenchRow {
   backend: BackendName;
@@ -88,6 +91,7 @@ const TORCH_SCRIPT = `
 import json, sys, time
 import torch
 from torch import nn
+torch.set_num_threads(1)
 torch.manual_seed(0)
 if sys.argv[1] == 'scenario3':
     dense = nn.Linear(5, 5)
@@ -114,21 +118,49 @@ else:
     epoch()
     t, c = time.perf_counter(), time.process_time()
     epoch()
-    print(json.dumps({'wall': time.perf_counter() - t, 'cpu': time.process_time() - c}))
+    wall, cpu = time.perf_counter() - t, time.process_time() - c
+    # Which BLAS the process really mapped (Debian's reference libblas is 15x slower than OpenBLAS).
+    blas = sorted({l.split()[-1] for l in open('/proc/self/maps') if 'blas' in l.lower() and '/' in l})
+    print(json.dumps({'wall': wall, 'cpu': cpu, 'blas': blas, 'threads': torch.get_num_threads()}))
 `;
 
-function torchNow(): { scenario3Seconds: number; mlpEpochSeconds: number; mlpEpochCpuSeconds: number } | null {
+/** Debian's OpenBLAS (pthread build) folder, from the package's file list; null when it is not installed. */
+function openblasDir(): string | null {
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+  const list = spawnSync('dpkg', ['-L', 'libopenblas0-pthread'], { encoding: 'utf8' });
+  if (list.status !== 0) return null;
+  const lib = list.stdout.split('\n').find((l) => /\/openblas-pthread\/libblas\.so/.test(l));
+  return lib ? path.dirname(lib) : null;
+}
+
+type TorchRun = { scenario3Seconds: number; mlpEpochSeconds: number; mlpEpochCpuSeconds: number; blas: string[]; threads: number };
+
+function torchNow(log: (l: string) => void): TorchRun | null {
   const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
   // Debian's python3-torch lives in the system interpreter, which a pyenv/venv python3 on PATH may hide.
-  const python = ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0);
-  if (!python) return null;
+  const python = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0);
+  if (!python) {
+    log('  PyTorch peer: not installed (as root: apt-get install -y python3-torch libopenblas0-pthread)');
+    return null;
+  }
+  const blasDir = openblasDir();
+  if (!blasDir) log('  PyTorch peer: libopenblas0-pthread is not installed, so PyTorch runs on the default BLAS (apt-get install -y libopenblas0-pthread)');
+  // OpenBLAS for this command alone, one thread; OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE (set on some machines to work
+  // around CPU detection) are dropped so OpenBLAS picks its kernels for this CPU.
+  const env: NodeJS.ProcessEnv = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  if (blasDir) env.LD_LIBRARY_PATH = [blasDir, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':');
   const t0 = performance.now();
-  const s3 = spawnSync(python, ['-c', TORCH_SCRIPT, 'scenario3'], { encoding: 'utf8' });
+  const s3 = spawnSync(python, ['-c', TORCH_SCRIPT, 'scenario3'], { encoding: 'utf8', env });
   const scenario3Seconds = (performance.now() - t0) / 1000;
-  const mlp = spawnSync(python, ['-c', TORCH_SCRIPT, 'mlp'], { encoding: 'utf8' });
-  if (s3.status !== 0 || mlp.status !== 0) return null;
-  const m = JSON.parse(mlp.stdout.trim().split('\n').pop()!) as { wall: number; cpu: number };
-  return { scenario3Seconds, mlpEpochSeconds: m.wall, mlpEpochCpuSeconds: m.cpu };
+  const mlp = spawnSync(python, ['-c', TORCH_SCRIPT, 'mlp'], { encoding: 'utf8', env });
+  if (s3.status !== 0 || mlp.status !== 0) {
+    log(`  PyTorch peer failed: ${(s3.stderr || mlp.stderr).trim().split('\n').pop()}`);
+    return null;
+  }
+  const m = JSON.parse(mlp.stdout.trim().split('\n').pop()!) as { wall: number; cpu: number; blas: string[]; threads: number };
+  return { scenario3Seconds, mlpEpochSeconds: m.wall, mlpEpochCpuSeconds: m.cpu, blas: m.blas, threads: m.threads };
 }
 
 function available(): BackendName[] {
@@ -164,21 +196,23 @@ export async function benchTrain(options: TrainBenchOptions = {}): Promise<Train
     const mlp = options.skipMlp ? null : await timeMlp(backend);
     const row: TrainBenchRow = { backend, scenario3Seconds: median(samples), mlpEpochSeconds: mlp?.steady ?? null, mlpEpochCpuSeconds: mlp?.steadyCpu ?? null, mlpFirstEpochSeconds: mlp?.first ?? null };
     rows.push(row);
-    const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
-    log(`  ${backend.padEnd(10)} scenario 3, command to weights: ${row.scenario3Seconds.toFixed(2)} s (median of ${runs}; ${ratio(row.scenario3Seconds, PYTORCH_REFERENCE.scenario3Seconds)} PyTorch's ${PYTORCH_REFERENCE.scenario3Seconds} s)`);
+    log(`  ${backend.padEnd(10)} scenario 3, command to weights: ${row.scenario3Seconds.toFixed(2)} s (median of ${runs}, fresh trainer process each)`);
     if (mlp) {
-      log(`  ${''.padEnd(10)} MLP 784-512-512-10, 2,048 samples, batch 128: ${mlp.steady.toFixed(2)} s per epoch (${ratio(mlp.steady, PYTORCH_REFERENCE.mlpEpochSeconds)} PyTorch's ${PYTORCH_REFERENCE.mlpEpochSeconds} s), CPU time ${mlp.steadyCpu.toFixed(2)} s (${ratio(mlp.steadyCpu, PYTORCH_REFERENCE.mlpEpochSeconds)}); first epoch incl. build and data ${mlp.first.toFixed(2)} s`);
+      log(`  ${''.padEnd(10)} MLP 784-512-512-10, 2,048 samples, batch 128, Adam: ${mlp.steady.toFixed(2)} s per epoch (CPU time ${mlp.steadyCpu.toFixed(2)} s); first epoch incl. build and data ${mlp.first.toFixed(2)} s`);
     }
   }
-  const torch = options.skipMlp ? null : torchNow();
+  const torch = options.skipMlp ? null : torchNow(log);
   if (torch) {
-    log(`  PyTorch now: scenario 3 ${torch.scenario3Seconds.toFixed(2)} s incl. start-up; MLP epoch ${torch.mlpEpochSeconds.toFixed(2)} s (CPU time ${torch.mlpEpochCpuSeconds.toFixed(2)} s, all threads)`);
+    const blas = torch.blas.length > 0 ? torch.blas.map((b) => path.basename(path.dirname(b)) + '/' + path.basename(b)).join(', ') : 'no BLAS library mapped';
+    log(`  PyTorch peer (${blas}, ${torch.threads} thread): scenario 3 ${torch.scenario3Seconds.toFixed(2)} s incl. Python start-up; MLP epoch ${torch.mlpEpochSeconds.toFixed(2)} s (CPU time ${torch.mlpEpochCpuSeconds.toFixed(2)} s)`);
     for (const r of rows) {
-      log(`  ${r.backend.padEnd(10)} vs PyTorch now: scenario 3 ${(r.scenario3Seconds / torch.scenario3Seconds).toFixed(2)}x` + (r.mlpEpochSeconds !== null ? `, MLP epoch ${(r.mlpEpochSeconds / torch.mlpEpochSeconds).toFixed(2)}x` : ''));
+      if (r.mlpEpochSeconds === null) continue;
+      const ratio = r.mlpEpochSeconds / torch.mlpEpochSeconds;
+      const cpuRatio = r.mlpEpochCpuSeconds! / torch.mlpEpochCpuSeconds;
+      log(`  ${r.backend.padEnd(10)} MLP epoch vs PyTorch: ${ratio.toFixed(2)}× wall, ${cpuRatio.toFixed(2)}× CPU time (target ≤ ${TARGET_RATIO}× in CPU time, which a busy machine distorts least: ${cpuRatio <= TARGET_RATIO ? 'met' : 'not met'}); scenario 3 ${(r.scenario3Seconds / torch.scenario3Seconds).toFixed(2)}×`);
     }
-  } else if (!options.skipMlp) {
-    log('  (python3 cannot import torch here: no same-machine PyTorch run; ratios use the reference times above)');
   }
+  log(`  (before the wasm matmul override: WASM ${BEFORE.wasmMlpEpochSeconds} s per MLP epoch, PyTorch ${BEFORE.pytorchMlpEpochSeconds} s: ${(BEFORE.wasmMlpEpochSeconds / BEFORE.pytorchMlpEpochSeconds).toFixed(0)}×)`);
   return rows;
 }
 

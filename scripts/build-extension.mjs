@@ -1,15 +1,21 @@
 // Bundles the extension host (src/extension/main.ts with the analyzer, `typescript` and `@lezer/python`) into
-// dist/extension.js with esbuild. `vscode` stays external (the editor provides it). It does not build the webview
-// (scripts/build-webview.mjs does) and does not type-check (tsc -p . does).
+// dist/extension.js, and the trainer (src/train/trainer.ts with TF.js core, layers, CPU and WebAssembly backends)
+// into dist/trainer.js with the backend's .wasm files in dist/wasm/, with esbuild. `vscode` stays external (the
+// editor provides it), and so does `@tensorflow/tfjs-node` (used when installed, never shipped). It does not build
+// the webview (scripts/build-webview.mjs does) and does not type-check (tsc -p . does).
 
 import { build, context } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const started = Date.now();
 const dev = process.argv.includes('--dev');
+
+/** The WebAssembly builds the trainer can load in Node: SIMD where the CPU/Node has it, else plain. */
+export const WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'];
 
 const options = {
   absWorkingDir: root,
@@ -46,6 +52,7 @@ function stage() {
   copy('dist/extension.js');
   copy('dist/trainer.js');
   copy('dist/analysisWorker.js');
+  copy('dist/wasm');
   copy('dist/webview/main.js');
   copy('dist/webview/main.css');
   console.log(`staged the extension in ${path.relative(root, dir)}`);
@@ -59,12 +66,17 @@ if (process.argv.includes('--stage')) {
   console.log('watching src/extension …');
 } else {
   await build(options);
-  // The trainer runs in its own process (child_process.fork of dist/trainer.js): TF.js's core, layers and CPU
-  // backend are bundled in; tfjs-node and the WASM backend stay optional (not shipped in the .vsix), so the
-  // trainer falls back to the CPU backend inside the editor unless they are installed next to it.
-  // Analysis runs in a worker thread (src/extension/analysisRunner.ts starts dist/analysisWorker.js).
+  // The trainer runs in its own process (child_process.fork of dist/trainer.js): TF.js's core, layers, CPU and
+  // WebAssembly backends are bundled in, the .wasm files (plain and SIMD; the threaded builds are never used in
+  // Node) go next to it, where src/train/backend.ts points the loader. tfjs-node stays an optional fast path.
+  // Analysis runs in its own process (src/extension/analysisRunner.ts forks dist/analysisWorker.js).
   await build({ ...options, entryPoints: ['src/extension/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' });
-  await build({ ...options, entryPoints: ['src/train/trainer.ts'], outfile: 'dist/trainer.js', external: ['vscode', '@tensorflow/tfjs-node', '@tensorflow/tfjs-backend-wasm'] });
+  await build({ ...options, entryPoints: ['src/train/trainer.ts'], outfile: 'dist/trainer.js', external: ['vscode', '@tensorflow/tfjs-node'] });
+  const wasmFrom = path.join(path.dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist');
+  const wasmTo = path.join(root, 'dist', 'wasm');
+  rmSync(wasmTo, { recursive: true, force: true });
+  mkdirSync(wasmTo, { recursive: true });
+  for (const f of WASM_FILES) cpSync(path.join(wasmFrom, f), path.join(wasmTo, f));
   const kb = (statSync(path.join(root, options.outfile)).size / 1024).toFixed(0);
   const trainerKb = (statSync(path.join(root, 'dist/trainer.js')).size / 1024).toFixed(0);
   console.log(`dist/extension.js (${kb} KiB) and dist/trainer.js (${trainerKb} KiB) built in ${Date.now() - started} ms`);

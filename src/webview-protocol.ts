@@ -24,14 +24,31 @@ export type HostMessage =
   | { type: 'setStrings'; strings: Record<string, string> }
   /** Asks the webview to answer with an `exportSvg` message (the "Export Graph as SVG/PNG" commands). */
   | { type: 'requestSvg' }
-  /** Train & Show Weights, live: `epoch` epochs of `epochs` done (0 when starting), `history` the loss after each;
-   *  `status` says whether more will come. The webview draws the loss curve for the document it shows. */
+  /** Train & Show Weights, live: `epoch` epochs of `epochs` done (0 when starting), `history` the losses of epochs
+   *  `from`, `from`+1, … (only the new ones; the whole curve when `from` is 0 or absent); `status` says whether more
+   *  will come. The webview draws the loss curve for the document it shows. */
   | TrainProgressMessage
   /** Trained weights per layer for one document version; the webview drops them once it shows a newer version.
    *  An empty `layers` list removes the weights shown. */
   | WeightsMessage;
 
 export type TrainStatus = 'running' | 'done' | 'cancelled' | 'failed';
+
+/** A loss as it crosses postMessage, which carries JSON: a diverged run's NaN and ±Infinity as words, not null. */
+export type LossValue = number | 'NaN' | 'Infinity' | '-Infinity';
+
+export function encodeLoss(x: number): LossValue {
+  if (Number.isFinite(x)) return x;
+  return Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity';
+}
+
+export function decodeLoss(x: LossValue): number {
+  return typeof x === 'number' ? x : Number(x);
+}
+
+function isLossValue(x: unknown): boolean {
+  return typeof x === 'number' || x === 'NaN' || x === 'Infinity' || x === '-Infinity';
+}
 
 export interface TrainProgressMessage {
   type: 'trainProgress';
@@ -40,8 +57,10 @@ export interface TrainProgressMessage {
   epoch: number;
   epochs: number;
   /** The last epoch's loss (null before the first epoch ends). */
-  loss: number | null;
-  history: number[];
+  loss: LossValue | null;
+  /** Index of history[0] in the run's curve; absent means 0 (the whole curve). */
+  from?: number;
+  history: LossValue[];
   status: TrainStatus;
 }
 
@@ -210,8 +229,9 @@ export function isHostMessage(v: unknown): v is HostMessage {
         typeof v.model === 'string' &&
         isInt(v.epoch) &&
         isInt(v.epochs) &&
-        (v.loss === null || typeof v.loss === 'number') &&
-        isArrayOf(v.history, (x) => typeof x === 'number') &&
+        (v.loss === null || isLossValue(v.loss)) &&
+        (v.from === undefined || (isInt(v.from) && (v.from as number) >= 0)) &&
+        isArrayOf(v.history, isLossValue) &&
         (v.status === 'running' || v.status === 'done' || v.status === 'cancelled' || v.status === 'failed')
       );
     case 'weights':

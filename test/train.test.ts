@@ -307,8 +307,20 @@ describe('data', () => {
     assert.equal(e.parameterBytes, 30 * 4 * 4);
     // Batch 32: input, two Dense outputs and the softmax, 5 floats each, forward and backward.
     assert.equal(e.activationBytes, 4 * 32 * 5 * 4 * 2);
-    assert.equal(e.dataBytes, 2 * 10 * 5 * 4);
-    assert.equal(e.totalBytes, e.parameterBytes + e.activationBytes + e.dataBytes);
+    // x and y, 10 × 5 float32 each, held as an array and as a tensor.
+    assert.equal(e.dataBytes, 2 * 10 * 5 * 4 * 2);
+    // The weights' way back: 16 bytes per value (sent float32, reassembled float32, nested double).
+    assert.equal(e.resultBytes, 30 * 16);
+    assert.equal(e.totalBytes, e.parameterBytes + e.activationBytes + e.dataBytes + e.resultBytes);
+  });
+
+  it("the estimate counts the code's own data: np.random.rand(100000, 2500) is gigabytes, not 1 MB", () => {
+    const code = 'import keras\nimport numpy as np\nx = keras.Input(shape=(2500,))\ny = keras.layers.Dense(1)(x)\nm = keras.Model(x, y)\nm.compile(loss="mse", optimizer="adam")\nm.fit(np.random.rand(100000, 2500), np.random.rand(100000, 1))\n';
+    const a = analyzeCode(code, 'bigdata.py');
+    const e = estimateTrainingMemory(a, a.models[0]);
+    assert.equal(e.dataBytes, (100000 * 2500 + 100000) * 4 * 2);
+    assert.ok(e.totalBytes > 1.9e9, `${e.totalBytes} bytes`);
+    console.log(`# np.random.rand(100000, 2500): estimated ${(e.totalBytes / 2 ** 30).toFixed(2)} GiB`);
   });
 
   it('losses per output as Keras reads them: one for all, a list, a dict by output name', () => {

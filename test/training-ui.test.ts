@@ -326,6 +326,7 @@ function fakeVscode() {
       registerTextDocumentContentProvider: (scheme: string, p: { provideTextDocumentContent(u: Uri): string }) => (log.contentProviders.set(scheme, p), disposable),
       onDidChangeTextDocument: (l: (e: unknown) => void) => (log.changeListeners.push(l), disposable),
       openTextDocument: async (u: Uri) => ({ uri: u }),
+      getWorkspaceFolder: () => undefined,
     },
     window: {
       activeTextEditor: undefined as unknown,
@@ -422,7 +423,10 @@ describe('training UI: the VS Code adapter (stand-in API)', () => {
     const run = registration.train();
     await new Promise((r) => setTimeout(r, 20));
     assert.deepEqual(log.progress.map((p) => p.message), ['starting on the TF.js cpu backend…', 'Epoch 1/5 · loss 0.3000', 'Epoch 2/5 · loss 0.2500']);
-    assert.deepEqual(posted.filter((m) => m.type === 'trainProgress').map((m) => m.type === 'trainProgress' && [m.epoch, m.status]), [[0, 'running'], [1, 'running'], [2, 'running']]);
+    // Throttled and incremental: the start at once; the two epochs that end within the same 50 ms in one later post.
+    await new Promise((r) => setTimeout(r, 60));
+    const runningPosts = posted.filter((m) => m.type === 'trainProgress').map((m) => m.type === 'trainProgress' && [m.epoch, m.status, m.from, m.history]);
+    assert.deepEqual(runningPosts, [[0, 'running', 0, []], [2, 'running', 0, [0.3, 0.25]]]);
     finish(fakeResult());
     await run;
     const denseLine = lineOf(PY, 'layers.Dense(5)');

@@ -74,7 +74,8 @@ Options:
   --backend NAME            (train) tensorflow, wasm or cpu (default: the first of
                             those that loads).
   --root DIR                The project folder (default: the current directory).
-                            Imports are followed only to files inside it.
+                            Imports are followed, and train reads data files
+                            (np.load, np.loadtxt), only from regular files inside it.
   -h, --help                Show this help.
   --version                 Print the version.
 
@@ -185,9 +186,9 @@ function parseCommandLine(argv: string[]) {
       model: { type: 'string' },
       epochs: { type: 'string' },
       backend: { type: 'string' },
+      root: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
-      root: { type: 'string' },
     },
   });
 }
@@ -309,7 +310,7 @@ async function trainCommand(files: string[], values: ReturnType<typeof parseComm
   } catch (e) {
     return usageError(io, e instanceof UnsupportedError ? e.message : String(e));
   }
-  const request: TrainRequest = { analysis, model: values.model ?? modelName, epochs, backend, baseDir: path.dirname(path.resolve(file)) };
+  const request: TrainRequest = { analysis, model: values.model ?? modelName, epochs, backend, baseDir: path.dirname(path.resolve(file)), root };
   const json = values.json === true;
   const listeners: TrainListeners = json
     ? {}
@@ -317,7 +318,7 @@ async function trainCommand(files: string[], values: ReturnType<typeof parseComm
         onBackend: (name) => io.stdout.write(`Training model "${modelName}" from ${file} on the TF.js ${name} backend\n`),
         // Keras's progress line, without the bar: `Epoch 1/5` … `loss: 0.2109`.
         onEpoch: (epoch, total, _loss, logs) =>
-          io.stdout.write(`Epoch ${epoch + 1}/${total} - ${Object.entries(logs).map(([k, v]) => `${k}: ${v.toFixed(4)}`).join(' - ')}\n`),
+          io.stdout.write(`Epoch ${epoch + 1}/${total} - ${Object.entries(logs).map(([k, v]) => `${k}: ${typeof v === 'number' && Number.isFinite(v) ? v.toFixed(4) : String(v ?? NaN)}`).join(' - ')}\n`),
       };
   let result: TrainResult;
   try {

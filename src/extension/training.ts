@@ -5,10 +5,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AnalysisResult, ModelIR } from '../graph/ir';
-import { startTraining, type ClientOptions, type TrainHandle, type TrainListeners } from '../train/client';
+import { startTraining, TrainError, type ClientOptions, type TrainHandle, type TrainListeners } from '../train/client';
 import { estimateTrainingMemory } from '../train/estimate';
 import type { TrainRequest, TrainResult } from '../train/protocol';
-import type { HostMessage } from '../webview-protocol';
+import { encodeLoss, type HostMessage } from '../webview-protocol';
 import { COMMANDS, WEIGHTS_SCHEME } from './commandIds';
 import { escapeNotification } from './escape';
 import { DOCUMENT_SELECTOR } from './languages';
@@ -29,6 +29,9 @@ import {
 export const TRAINING_COMMANDS = { train: COMMANDS.train, showWeights: COMMANDS.showWeights } as const;
 
 export { WEIGHTS_SCHEME };
+
+/** The loss curve goes to the preview at most this often (new points only), however fast epochs end. */
+const PROGRESS_POST_MS = 50;
 
 export interface TrainingDeps {
   /** The analysis of the document's current version (AnalysisService.get); null when it is not model code. */
@@ -62,12 +65,12 @@ export interface Training extends vscode.Disposable {
 /** Registers both commands, the decorations, the hover and the weights documents. Dispose to remove them all. */
 export function registerTraining(deps: TrainingDeps): Training {
   const start = deps.start ?? startTraining;
-  const lastPosted = new Map<string, { progress?: HostMessage; weights?: HostMessage }>();
+  // For a preview that reloads: the whole curve of the last run (built when asked) and the last weights.
+  const lastPosted = new Map<string, { progress?: () => HostMessage; weights?: HostMessage }>();
   const post = (m: HostMessage) => {
-    if (m.type === 'trainProgress' || m.type === 'weights') {
+    if (m.type === 'weights') {
       const entry = lastPosted.get(m.uri) ?? {};
-      if (m.type === 'trainProgress') entry.progress = m;
-      else entry.weights = m.layers.length > 0 ? m : undefined;
+      entry.weights = m.layers.length > 0 ? m : undefined;
       lastPosted.set(m.uri, entry);
     }
     deps.postToPreview(m);
@@ -148,18 +151,40 @@ export function registerTraining(deps: TrainingDeps): Training {
     }
 
     const version = doc.version;
-    const request = buildTrainRequest(result, model);
+    // Data files may come only from the file's workspace folder (or its own folder when it is in none).
+    const root = vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.fsPath;
+    const request = buildTrainRequest(result, model, { root });
     const history: number[] = [];
     let epochs = request.epochs ?? model.training?.epochs ?? 5;
-    const progressMessage = (status: 'running' | 'done' | 'cancelled' | 'failed', loss: number | null): HostMessage => ({
-      type: 'trainProgress', uri: key, model: name, epoch: history.length, epochs, loss, history: [...history], status,
+    let status: 'running' | 'done' | 'cancelled' | 'failed' = 'running';
+    const message = (from: number): HostMessage => ({
+      type: 'trainProgress', uri: key, model: name, epoch: history.length, epochs, loss: history.length > 0 ? encodeLoss(history[history.length - 1]) : null,
+      from, history: history.slice(from).map(encodeLoss), status,
     });
+    lastPosted.set(key, { ...lastPosted.get(key), progress: () => message(0) });
+    // Incremental and throttled: each post carries the epochs since the previous one, at most every PROGRESS_POST_MS.
+    let sent = 0;
+    let lastPost = 0;
+    let timer: NodeJS.Timeout | undefined;
+    const flush = () => {
+      clearTimeout(timer);
+      timer = undefined;
+      lastPost = Date.now();
+      const m = message(sent);
+      sent = history.length;
+      post(m);
+    };
+    const progressMessage = (s: typeof status) => {
+      status = s;
+      if (s !== 'running' || Date.now() - lastPost >= PROGRESS_POST_MS) flush();
+      else timer ??= setTimeout(flush, PROGRESS_POST_MS - (Date.now() - lastPost));
+    };
     deps.output.appendLine(`[${new Date().toISOString()}] training "${name}" from ${doc.fileName}`);
 
     const outcome = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: escapeNotification(vscode.l10n.t('Training "{0}"', name)), cancellable: true },
       async (progress, token) => {
-        post(progressMessage('running', null));
+        progressMessage('running');
         const handle = start(
           request,
           {
@@ -172,7 +197,7 @@ export function registerTraining(deps: TrainingDeps): Training {
               epochs = total;
               history.push(loss);
               progress.report({ increment: 100 / total, message: progressText(epoch, total, loss, vscode.l10n.t) });
-              post(progressMessage('running', loss));
+              progressMessage('running');
             },
           },
           deps.client,
@@ -193,8 +218,9 @@ export function registerTraining(deps: TrainingDeps): Training {
 
     if ('error' in outcome) {
       const failure = trainFailure(outcome.error, name, vscode.l10n.t);
-      post(progressMessage(failure.cancelled ? 'cancelled' : 'failed', history.at(-1) ?? null));
+      progressMessage(failure.cancelled ? 'cancelled' : 'failed');
       deps.output.appendLine(failure.message);
+      if (outcome.error instanceof TrainError && outcome.error.details) deps.output.appendLine(outcome.error.details);
       if (failure.cancelled) {
         void vscode.window.showInformationMessage(escapeNotification(failure.message));
         return;
@@ -210,7 +236,7 @@ export function registerTraining(deps: TrainingDeps): Training {
     }
 
     const trained = outcome.trained;
-    post(progressMessage('done', history.at(-1) ?? null));
+    progressMessage('done');
     for (const n of trained.notes) deps.output.appendLine(`note: ${n}`);
     deps.output.appendLine(`done in ${trained.seconds.toFixed(2)} s: ${trained.weights.length} weight arrays`);
     if (doc.version !== version) {
@@ -283,7 +309,7 @@ export function registerTraining(deps: TrainingDeps): Training {
     showWeights: wrap(showWeights),
     replay: (uri) => {
       const e = lastPosted.get(uri);
-      return [e?.progress, e?.weights].filter((m): m is HostMessage => m !== undefined);
+      return [e?.progress?.(), e?.weights].filter((m): m is HostMessage => m !== undefined);
     },
   };
 }

@@ -56,8 +56,9 @@ export function modelKey(result: AnalysisResult, model: ModelIR): string {
 }
 
 /** The trainer's request, as `layergraph train FILE --model NAME` builds it: data files resolve next to the source. */
-export function buildTrainRequest(result: AnalysisResult, model: ModelIR, options: { epochs?: number } = {}): TrainRequest {
-  return { analysis: result, model: modelKey(result, model), epochs: options.epochs, baseDir: path.dirname(path.resolve(result.file)) };
+export function buildTrainRequest(result: AnalysisResult, model: ModelIR, options: { epochs?: number; root?: string } = {}): TrainRequest {
+  const baseDir = path.dirname(path.resolve(result.file));
+  return { analysis: result, model: modelKey(result, model), epochs: options.epochs, baseDir, root: options.root ?? baseDir };
 }
 
 export function formatBytes(n: number): string {
@@ -69,7 +70,7 @@ export function formatBytes(n: number): string {
 /** The confirmation to show before a large run, or null when the model is small enough to just train. */
 export function largeModelWarning(estimate: MemoryEstimate, modelName: string, t: Translate, limit = LARGE_TRAINING_BYTES): string | null {
   if (estimate.totalBytes < limit) return null;
-  return t('Training "{0}" needs about {1} of memory (weights and optimizer {2}, activations {3}, data {4}). Train anyway?', modelName, formatBytes(estimate.totalBytes), formatBytes(estimate.parameterBytes), formatBytes(estimate.activationBytes), formatBytes(estimate.dataBytes));
+  return t('Training "{0}" needs about {1} of memory (weights and optimizer {2}, activations {3}, data {4}, returned weights {5}). Train anyway?', modelName, formatBytes(estimate.totalBytes), formatBytes(estimate.parameterBytes), formatBytes(estimate.activationBytes), formatBytes(estimate.dataBytes), formatBytes(estimate.resultBytes));
 }
 
 /** `epoch` is 0-based as the trainer reports it (Keras's callbacks); people read it 1-based, as Keras prints it. */
@@ -77,7 +78,9 @@ export function progressText(epoch: number, epochs: number, loss: number, t: Tra
   return t('Epoch {0}/{1} · loss {2}', epoch + 1, epochs, formatLoss(loss));
 }
 
-export function formatLoss(loss: number): string {
+/** NaN and ±Infinity (a diverging run) print as such; anything that is not a number at all prints as NaN. */
+export function formatLoss(loss: number | null | undefined): string {
+  if (typeof loss !== 'number') return 'NaN';
   return Number.isFinite(loss) ? loss.toFixed(4) : String(loss);
 }
 

@@ -1,10 +1,12 @@
 // Picks the TF.js backend in the trainer process: tfjs-node when installed (native TensorFlow), else WebAssembly,
 // else the pure-JS CPU backend, and says which one runs and why. It does not train.
 
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import type { BackendName } from './protocol';
+import { installWasmMatMul } from './wasmMatMul';
 
 function canResolve(id: string): boolean {
   try {
@@ -34,15 +36,31 @@ async function tryTensorflow(notes: string[]): Promise<boolean> {
   }
 }
 
+/** Where the backend's .wasm files are: `wasm/` beside this file when bundled, else the installed package. */
+export function wasmDir(): string {
+  const shipped = path.join(__dirname, 'wasm');
+  if (fs.existsSync(path.join(shipped, 'tfjs-backend-wasm.wasm'))) return shipped;
+  // A variable, not a literal: the bundler must not try to resolve it (the bundle uses the shipped copy above).
+  const pkg = '@tensorflow/tfjs-backend-wasm/package.json';
+  return path.join(path.dirname(require.resolve(pkg)), 'dist');
+}
+
 async function tryWasm(notes: string[]): Promise<boolean> {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const wasm = require('@tensorflow/tfjs-backend-wasm') as typeof import('@tensorflow/tfjs-backend-wasm');
-    // In Node the .wasm files are read from disk: point the loader at the package's own dist folder.
-    wasm.setWasmPaths(path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + path.sep);
+    // In Node the .wasm files are read from disk: the packaged extension ships them next to the bundled trainer;
+    // from out/ (CLI, tests) they are the package's own.
+    wasm.setWasmPaths(wasmDir() + path.sep);
     const ok = await tf.setBackend('wasm');
-    if (!ok) notes.push('the WebAssembly backend failed to initialize');
-    return ok;
+    if (!ok) {
+      notes.push('the WebAssembly backend failed to initialize');
+      return false;
+    }
+    installWasmMatMul();
+    const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
+    notes.push(`WebAssembly ${simd ? 'with SIMD' : 'without SIMD (this Node has none)'}, one thread`);
+    return true;
   } catch (e) {
     notes.push(`@tensorflow/tfjs-backend-wasm failed to load: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     return false;

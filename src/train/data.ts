@@ -1,5 +1,7 @@
 // Turns the data a training script describes (DataSpec) into arrays: seeded random data, .npy and text/CSV files next
 // to the source, literals, or synthetic data of the model's shapes. Plain Float32/Int32 arrays; no TF.js here.
+// Data files are read only when they are regular files inside the root folder (after resolving symlinks), below a
+// size cap and within a read deadline; errors name the file and the place, never its content.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -36,6 +38,19 @@ function size(shape: number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
 
+/** Largest array the trainer makes from a spec (float32: 1 GiB), so `np.random.rand(10**6, 10**6)` is an error in
+ *  words, not an allocation failure. */
+export const MAX_ELEMENTS = 1 << 28;
+/** Largest data file read (bytes), and how long reading one may take. */
+export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
+export const READ_TIMEOUT_MS = 30_000;
+
+function checkedSize(shape: number[], what: string): number {
+  const n = size(shape);
+  if (!Number.isFinite(n) || n > MAX_ELEMENTS) throw new DataError(`${what} of shape (${shape.join(', ')}) has ${n} values, more than the ${MAX_ELEMENTS} the trainer holds`);
+  return n;
+}
+
 function gaussian(rand: () => number): number {
   // Box–Muller; 1 - u keeps log() away from 0.
   const u = 1 - rand();
@@ -55,13 +70,14 @@ export function readNpy(buf: Buffer, name = 'file'): NdArray {
   const descr = /'descr'\s*:\s*'([^']*)'/.exec(header)?.[1];
   const fortran = /'fortran_order'\s*:\s*True/.test(header);
   const shapeText = /'shape'\s*:\s*\(([^)]*)\)/.exec(header)?.[1];
-  if (!descr || shapeText === undefined) throw new DataError(`${name}: cannot read the .npy header ${header.trim()}`);
+  if (!descr || shapeText === undefined) throw new DataError(`${name}: cannot read the .npy header`);
   const shape = shapeText.split(',').map((s) => s.trim()).filter((s) => s !== '').map(Number);
-  const n = size(shape);
+  if (shape.some((d) => !Number.isInteger(d) || d < 0)) throw new DataError(`${name}: the .npy header has an invalid shape`);
+  const n = checkedSize(shape, name);
   const offset = start + headerLen;
   const kind = descr.slice(1);
   const endian = descr[0];
-  if (endian === '>' && !/^[iufb]1$/.test(kind)) throw new DataError(`${name}: big-endian .npy data (${descr}) is not supported`);
+  if (endian === '>' && !/^[iufb]1$/.test(kind)) throw new DataError(`${name}: big-endian .npy data is not supported`);
   const view = new DataView(buf.buffer, buf.byteOffset + offset, buf.length - offset);
   const readers: Record<string, [number, (i: number) => number, 'float32' | 'int32']> = {
     f4: [4, (i) => view.getFloat32(i * 4, true), 'float32'],
@@ -78,7 +94,7 @@ export function readNpy(buf: Buffer, name = 'file'): NdArray {
     u8: [8, (i) => Number(view.getBigUint64(i * 8, true)), 'int32'],
   };
   const r = readers[kind];
-  if (!r) throw new DataError(`${name}: .npy dtype '${descr}' is not supported (floats, ints and bools are)`);
+  if (!r) throw new DataError(`${name}: the .npy dtype is not supported (floats, ints and bools are)`);
   const [width, read, dtype] = r;
   if (view.byteLength < n * width) throw new DataError(`${name}: the .npy file is truncated (${view.byteLength} bytes of data for shape (${shape.join(', ')}))`);
   const data = dtype === 'float32' ? new Float32Array(n) : new Int32Array(n);
@@ -116,15 +132,19 @@ function halfToFloat(h: number): number {
 export function readText(text: string, delimiter: string | null, skiprows: number, name = 'file'): NdArray {
   const rows: number[][] = [];
   const lines = text.split(/\r?\n/).slice(skiprows);
+  let count = 0;
   lines.forEach((raw, i) => {
     const line = raw.replace(/#.*/, '').trim();
     if (line === '') return;
     const cells = delimiter === null ? line.split(/\s+/) : line.split(delimiter).map((c) => c.trim());
-    const row = cells.map((c) => {
+    // The cell itself is not quoted: the file may be anything (a key, a password file) that the code points at.
+    const row = cells.map((c, col) => {
       const v = Number(c);
-      if (c === '' || Number.isNaN(v) && !/^nan$/i.test(c)) throw new DataError(`${name}, line ${i + 1 + skiprows}: could not convert '${c}' to a number`);
+      if (c === '' || Number.isNaN(v) && !/^nan$/i.test(c)) throw new DataError(`${name}, line ${i + 1 + skiprows}, column ${col + 1}: not a number`);
       return v;
     });
+    count += row.length;
+    if (count > MAX_ELEMENTS) throw new DataError(`${name} has more than the ${MAX_ELEMENTS} values the trainer holds`);
     if (rows.length > 0 && row.length !== rows[0].length) {
       throw new DataError(`${name}, line ${i + 1 + skiprows}: ${row.length} columns, the first row had ${rows[0].length}`);
     }
@@ -160,6 +180,11 @@ function literal(values: unknown): NdArray {
 export interface LoadOptions {
   /** Folder the source file lives in: relative data paths are resolved against it. */
   baseDir: string;
+  /** The only folder data files may come from (default: baseDir). */
+  root?: string;
+  /** Cap on one data file (default MAX_FILE_BYTES) and on the time to read it (default READ_TIMEOUT_MS). */
+  maxBytes?: number;
+  readTimeoutMs?: number;
   seed: number;
 }
 
@@ -167,32 +192,28 @@ export interface LoadOptions {
 export function loadSpec(spec: DataSpec, opts: LoadOptions, rand: () => number): NdArray | null {
   switch (spec.kind) {
     case 'random-uniform': {
-      const data = new Float32Array(size(spec.shape));
+      const data = new Float32Array(checkedSize(spec.shape, 'random data'));
       for (let i = 0; i < data.length; i++) data[i] = spec.low + (spec.high - spec.low) * rand();
       return { shape: spec.shape, dtype: 'float32', data };
     }
     case 'random-normal': {
-      const data = new Float32Array(size(spec.shape));
+      const data = new Float32Array(checkedSize(spec.shape, 'random data'));
       for (let i = 0; i < data.length; i++) data[i] = spec.mean + spec.std * gaussian(rand);
       return { shape: spec.shape, dtype: 'float32', data };
     }
     case 'random-int': {
       // np.random.randint(low, high): high excluded.
-      const data = new Int32Array(size(spec.shape));
+      const data = new Int32Array(checkedSize(spec.shape, 'random data'));
       for (let i = 0; i < data.length; i++) data[i] = spec.low + Math.floor((spec.high - spec.low) * rand());
       return { shape: spec.shape, dtype: 'int32', data };
     }
     case 'zeros':
     case 'ones':
-      return { shape: spec.shape, dtype: 'float32', data: new Float32Array(size(spec.shape)).fill(spec.kind === 'ones' ? 1 : 0) };
-    case 'npy': {
-      const file = path.resolve(opts.baseDir, spec.path);
-      return readNpy(readFile(file, spec.path), spec.path);
-    }
-    case 'csv': {
-      const file = path.resolve(opts.baseDir, spec.path);
-      return readText(readFile(file, spec.path).toString('utf8'), spec.delimiter, spec.skiprows, spec.path);
-    }
+      return { shape: spec.shape, dtype: 'float32', data: new Float32Array(checkedSize(spec.shape, `np.${spec.kind}`)).fill(spec.kind === 'ones' ? 1 : 0) };
+    case 'npy':
+      return readNpy(readConfined(spec.path, opts), spec.path);
+    case 'csv':
+      return readText(readConfined(spec.path, opts).toString('utf8'), spec.delimiter, spec.skiprows, spec.path);
     case 'literal':
       return literal(spec.values);
     case 'unknown':
@@ -200,12 +221,58 @@ export function loadSpec(spec: DataSpec, opts: LoadOptions, rand: () => number):
   }
 }
 
-function readFile(file: string, asWritten: string): Buffer {
+function inside(root: string, file: string): boolean {
+  const rel = path.relative(root, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** Reads a data file the code names, only if it is a regular file inside `opts.root` (default: baseDir) once
+ *  symlinks are resolved, at most `maxBytes`, within `readTimeoutMs`. FIFOs, devices and sockets are refused before
+ *  any read (opening is non-blocking, so a FIFO without a writer cannot hang it). */
+export function readConfined(asWritten: string, opts: LoadOptions): Buffer {
+  const fail = (why: string) => new DataError(`cannot read the data file '${asWritten}': ${why}`);
+  const file = path.resolve(opts.baseDir, asWritten);
+  let real: string;
+  let root: string;
   try {
-    return fs.readFileSync(file);
+    root = fs.realpathSync(opts.root ?? opts.baseDir);
+  } catch {
+    throw fail(`the folder data may come from (${opts.root ?? opts.baseDir}) does not exist`);
+  }
+  try {
+    real = fs.realpathSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new DataError(`cannot read the data file '${asWritten}' (${file}): ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    throw fail(code === 'ENOENT' ? 'no such file' : code ?? 'cannot resolve the path');
+  }
+  if (!inside(root, real)) throw fail(`it is outside ${root}, the only folder training reads data from`);
+  const maxBytes = opts.maxBytes ?? MAX_FILE_BYTES;
+  const deadline = Date.now() + (opts.readTimeoutMs ?? READ_TIMEOUT_MS);
+  let fd: number;
+  try {
+    fd = fs.openSync(real, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOFOLLOW ?? 0));
+  } catch (e) {
+    throw fail((e as NodeJS.ErrnoException).code ?? 'cannot open it');
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) throw fail('not a regular file');
+    if (st.size > maxBytes) throw fail(`${st.size} bytes, more than the ${maxBytes} training reads`);
+    // Read in slices against the deadline and the cap: the file may grow while it is read, or sit on a slow disk.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const slice = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1));
+    for (;;) {
+      if (Date.now() > deadline) throw fail(`reading it took longer than ${(opts.readTimeoutMs ?? READ_TIMEOUT_MS) / 1000} s`);
+      const n = fs.readSync(fd, slice, 0, slice.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > maxBytes) throw fail(`more than the ${maxBytes} bytes training reads`);
+      chunks.push(Buffer.from(slice.subarray(0, n)));
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
@@ -258,7 +325,7 @@ function synthesize(shape: Shape, n: number, rand: () => number, target: TargetK
     return { shape: [n, ...dims.slice(0, -1), 1], dtype: 'float32', data };
   }
   const full = [n, ...dims];
-  const data = new Float32Array(size(full));
+  const data = new Float32Array(checkedSize(full, what));
   if (target === 'one-hot') {
     const classes = dims[dims.length - 1];
     for (let r = 0; r < data.length / classes; r++) data[r * classes + Math.floor(rand() * classes)] = 1;

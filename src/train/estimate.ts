@@ -1,38 +1,73 @@
 // A rough memory estimate for training a model, from the IR alone (no TF.js), so the editor can ask before starting
-// a large run. An order-of-magnitude guide for float32 training, not a measurement.
+// a large run. An order-of-magnitude guide for float32 training, not a measurement: it counts the weights and
+// optimizer slots, one batch's activations, the code's own data (np.random.rand(100000, 2500) is 1 GB of float32,
+// held once as an array and once as a tensor) and the trained weights' way back to the editor.
 
-import type { AnalysisResult, ModelIR } from '../graph/ir';
+import type { AnalysisResult, DataSpec, ModelIR } from '../graph/ir';
 
 export interface MemoryEstimate {
   /** Weights, their gradients and the optimizer's slots (Adam keeps two per weight). */
   parameterBytes: number;
   /** Every layer output of one batch, kept for the backward pass, and its gradient. */
   activationBytes: number;
-  /** The training arrays (x and y), held whole by the trainer. */
+  /** The training arrays (x and y): the code's when their shapes are known, else the synthetic ones. */
   dataBytes: number;
+  /** The trained weights on their way back: float32 chunks in the trainer, reassembled and nested in the editor. */
+  resultBytes: number;
   totalBytes: number;
 }
 
 const FLOAT = 4;
+/** Each data array exists twice while training: the loaded array and the tensor made from it. */
+const DATA_COPIES = 2;
+/** Per weight value returned: the float32 copy sent (4), the float32 it is reassembled into (4), a nested double (8). */
+const RESULT_BYTES_PER_VALUE = 16;
 
 function known(shape: readonly (number | string | null)[] | null | undefined, batch: number): number {
   if (!shape) return 0;
   return shape.reduce<number>((n, d, i) => n * (i === 0 ? batch : typeof d === 'number' ? d : 1), 1);
 }
 
+/** Values of one data spec when its size is known without reading a file (files are capped by the trainer). */
+function specValues(spec: DataSpec): number | null {
+  switch (spec.kind) {
+    case 'random-uniform':
+    case 'random-normal':
+    case 'random-int':
+    case 'zeros':
+    case 'ones':
+      return spec.shape.reduce((a, b) => a * b, 1);
+    case 'literal':
+      return spec.shape ? spec.shape.reduce((a, b) => a * b, 1) : null;
+    default:
+      return null;
+  }
+}
+
 export function estimateTrainingMemory(analysis: AnalysisResult, model: ModelIR, options: { batchSize?: number; samples?: number; optimizer?: string | null } = {}): MemoryEstimate {
   const batch = options.batchSize ?? model.training?.batchSize ?? 32;
-  const samples = options.samples ?? 32;
   const optimizer = (options.optimizer ?? model.training?.optimizer ?? 'adam').toLowerCase();
   const slots = optimizer === 'sgd' ? 0 : optimizer === 'adam' || optimizer === 'adamax' || optimizer === 'adadelta' ? 2 : 1;
-  const parameterBytes = (model.totalParams ?? 0) * FLOAT * (2 + slots);
+  const params = model.totalParams ?? 0;
+  const parameterBytes = params * FLOAT * (2 + slots);
   const tensors = new Map(analysis.tensors.map((t) => [t.id, t]));
   const calls = new Map(analysis.calls.map((c) => [c.id, c]));
   let activations = 0;
   for (const id of model.calls) for (const t of calls.get(id)?.outputs ?? []) activations += known(tensors.get(t)?.shape, batch);
   const activationBytes = activations * FLOAT * 2;
+
+  // The code's data decides the sample count; an array not statically known is synthesized with `samples` rows of
+  // the model's shape (x specs go with the inputs in order, y specs with the outputs).
+  const xs = model.training?.x ?? null;
+  const ys = model.training?.y ?? null;
+  const firstShape = [...(xs ?? []), ...(ys ?? [])].find((s): s is Extract<DataSpec, { shape: number[] }> => 'shape' in s && Array.isArray(s.shape));
+  const samples = options.samples ?? firstShape?.shape[0] ?? 32;
   let data = 0;
-  for (const t of [...model.inputs, ...model.outputs]) data += known(tensors.get(t)?.shape, samples);
-  const dataBytes = data * FLOAT;
-  return { parameterBytes, activationBytes, dataBytes, totalBytes: parameterBytes + activationBytes + dataBytes };
+  const count = (ids: number[], specs: DataSpec[] | null) =>
+    ids.forEach((t, i) => (data += (specs?.[i] ? specValues(specs[i]) : null) ?? known(tensors.get(t)?.shape, samples)));
+  count(model.inputs, xs);
+  count(model.outputs, ys);
+  const dataBytes = data * FLOAT * DATA_COPIES;
+  const resultBytes = params * RESULT_BYTES_PER_VALUE;
+  return { parameterBytes, activationBytes, dataBytes, resultBytes, totalBytes: parameterBytes + activationBytes + dataBytes + resultBytes };
 }

@@ -15,6 +15,9 @@ export interface TrainRequest {
   batchSize?: number;
   /** Folder the source lives in: data files are resolved against it (default: the analysis file's folder). */
   baseDir?: string;
+  /** The only folder data files may come from (the workspace folder, the CLI's --root); checked after resolving
+   *  symlinks. Default: baseDir. */
+  root?: string;
   /** Seed for data, initializers and shuffling (default 1). */
   seed?: number;
   /** Samples of synthetic data when the code's data is not known (default 32). */
@@ -65,14 +68,28 @@ export interface TrainResult {
 /** Parent → child. */
 export type ToTrainer = { type: 'start'; request: TrainRequest };
 
-/** Child → parent. `epoch` is 0-based as in Keras's callbacks (Keras prints it 1-based); `cpuSeconds` is the CPU
+/** One epoch's logs. `epoch` is 0-based as in Keras's callbacks (Keras prints it 1-based); `cpuSeconds` is the CPU
  *  time the trainer process has used so far (user + system), which benchmarks read on a busy machine. */
+export interface EpochLog {
+  epoch: number;
+  logs: Record<string, number>;
+  cpuSeconds: number;
+}
+
+/** A weight array as the `done` message carries it: its values come before, in `weightChunk` messages. */
+export type WeightHeader = Omit<WeightArray, 'values'>;
+
+/** Child → parent, over IPC with Node's 'advanced' serialization (NaN, Infinity and typed arrays arrive as sent).
+ *  `epochs` carries only the epochs finished since the last one (a few per message at most 20 times a second), so
+ *  traffic grows with the epochs, not their square. Weight values travel as float32 chunks of bounded size, so a
+ *  model of any size comes back; `done` then has the headers in the same order. */
 export type FromTrainer =
   | { type: 'backend'; name: BackendName; notes: string[] }
-  | { type: 'epoch'; epoch: number; epochs: number; loss: number; logs: Record<string, number>; cpuSeconds?: number }
-  | ({ type: 'done' } & TrainResult)
+  | { type: 'epochs'; epochs: number; items: EpochLog[] }
+  | { type: 'weightChunk'; index: number; offset: number; length: number; data: Float32Array }
+  | ({ type: 'done'; weights: WeightHeader[] } & Omit<TrainResult, 'weights'>)
   | { type: 'error'; message: string; kind: 'unsupported' | 'data' | 'internal'; layer?: string; line?: number };
 
 export function isFromTrainer(m: unknown): m is FromTrainer {
-  return typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string' && ['backend', 'epoch', 'done', 'error'].includes((m as { type: string }).type);
+  return typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string' && ['backend', 'epochs', 'weightChunk', 'done', 'error'].includes((m as { type: string }).type);
 }

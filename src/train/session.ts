@@ -7,9 +7,21 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import type { AnalysisResult, ModelIR } from '../graph/ir';
 import { buildModel } from './buildModel';
 import { DataError, makeDataSet, type ModelShapes, type NdArray } from './data';
-import type { BackendName, NestedNumbers, TrainRequest, TrainResult, WeightArray } from './protocol';
+import type { BackendName, TrainRequest, TrainResult, WeightArray, WeightHeader } from './protocol';
 import { lossPerOutput, optimizerSpec, targetKind, tfjsMetrics, type OptimizerSpec } from './setup';
 import { pickModel, planModel, UnsupportedError } from './translate';
+import { shortestFloat32, withValues } from './weights';
+
+export { shortestFloat32 };
+
+/** One weight array as the trainer holds it: the header and the flat float32 values. */
+export interface RawWeight {
+  header: WeightHeader;
+  data: Float32Array;
+}
+
+/** A result whose weights are still flat (the trainer sends them in chunks; `train` nests them). */
+export type RawTrainResult = Omit<TrainResult, 'weights'> & { weights: RawWeight[] };
 
 export interface SessionHooks {
   onEpoch?(epoch: number, epochs: number, logs: Record<string, number>): void;
@@ -56,15 +68,6 @@ function toTensor(a: NdArray): tf.Tensor {
   return tf.tensor(a.data, a.shape, a.dtype);
 }
 
-function nest(flat: ArrayLike<number>, shape: number[]): NestedNumbers {
-  if (shape.length === 0) return flat[0];
-  const [n, ...rest] = shape;
-  const step = rest.reduce((a, b) => a * b, 1);
-  const out: NestedNumbers[] = [];
-  for (let i = 0; i < n; i++) out.push(nest(Array.prototype.slice.call(flat, i * step, (i + 1) * step) as number[], rest));
-  return out;
-}
-
 export function stats(values: ArrayLike<number>): WeightArray['stats'] {
   const n = values.length;
   if (n === 0) return { mean: NaN, std: NaN, min: NaN, max: NaN };
@@ -90,8 +93,8 @@ const RNN_CELLS: Record<string, string> = { LSTM: 'lstm_cell/', GRU: 'gru_cell/'
  * non-trainable variables (TF.js's `layer.weights` has the same order). Names are Keras 3's `variable.path`,
  * `<layer name>/<weight name>`, with the weight names the catalog gives (kernel, bias, gamma, moving_mean…).
  */
-export function readWeights(analysis: AnalysisResult, model: ModelIR, built: Map<number, tfl.layers.Layer>): WeightArray[] {
-  const out: WeightArray[] = [];
+export function readWeights(analysis: AnalysisResult, model: ModelIR, built: Map<number, tfl.layers.Layer>): RawWeight[] {
+  const out: RawWeight[] = [];
   // Keras 3's recurrent layers keep their weights in a cell sublayer, so the path has the cell's name in it.
   const cell = (className: string): string => (analysis.language === 'python' ? RNN_CELLS[className] ?? '' : '');
   const byId = new Map(analysis.layers.map((l) => [l.id, l]));
@@ -102,33 +105,21 @@ export function readWeights(analysis: AnalysisResult, model: ModelIR, built: Map
     const vars = layer.weights;
     const irNames = ir.weights.length === vars.length ? ir.weights.map((w) => w.name) : null;
     vars.forEach((v, i) => {
-      // Shortest decimals that read back as the same float32 (as numpy prints float32): -0.03278166, not
-      // -0.03278166055679321. Math.fround of each value gives the exact weight back.
       const raw = v.read().dataSync() as Float32Array;
-      const values = Array.from(raw, shortestFloat32);
       const short = irNames?.[i] ?? v.originalName.split('/').slice(1).join('/');
-      out.push({
+      const header: WeightHeader = {
         layer: ir.name,
         name: `${ir.name}/${cell(ir.className)}${short}`,
         shape: [...v.shape] as number[],
         dtype: 'float32',
         trainable: v.trainable,
-        values: nest(values, [...v.shape] as number[]),
         stats: stats(raw),
         line: ir.range.line,
-      });
+      };
+      out.push({ header, data: raw });
     });
   }
   return out;
-}
-
-export function shortestFloat32(x: number): number {
-  if (!Number.isFinite(x) || x === 0) return x;
-  for (let p = 1; p < 9; p++) {
-    const y = Number(x.toPrecision(p));
-    if (Math.fround(y) === x) return y;
-  }
-  return Number(x.toPrecision(9));
 }
 
 function isKernelMissing(e: unknown): boolean {
@@ -136,7 +127,7 @@ function isKernelMissing(e: unknown): boolean {
 }
 
 /** Trains on the backend already set (see backend.ts). Throws UnsupportedError / DataError / CancelledError. */
-export async function trainOnCurrentBackend(request: TrainRequest, hooks: SessionHooks = {}): Promise<TrainResult> {
+export async function trainOnCurrentBackend(request: TrainRequest, hooks: SessionHooks = {}): Promise<RawTrainResult> {
   const t0 = performance.now();
   const { analysis } = request;
   const model = pickModel(analysis, request.model);
@@ -165,7 +156,7 @@ export async function trainOnCurrentBackend(request: TrainRequest, hooks: Sessio
     outputs: model.outputs.map((id, i) => ({ name: names[i], shape: tensors.get(id)?.shape ?? [null], target: targetKind(losses[i]) })),
   };
   const baseDir = request.baseDir ?? path.dirname(path.resolve(analysis.file));
-  const data = makeDataSet(shapes, training?.x ?? null, training?.y ?? null, { baseDir, seed, samples: request.samples });
+  const data = makeDataSet(shapes, training?.x ?? null, training?.y ?? null, { baseDir, root: request.root ?? baseDir, seed, samples: request.samples });
   notes.push(...data.notes);
 
   const built = buildModel(analysis, model, plan);
@@ -212,8 +203,8 @@ export async function trainOnCurrentBackend(request: TrainRequest, hooks: Sessio
 }
 
 /** Trains, and if the backend lacks a kernel the model needs (the WebAssembly backend has fewer), retrains from scratch
- *  on the CPU backend and says so — the result is then exactly what a CPU run gives. */
-export async function train(request: TrainRequest, hooks: SessionHooks = {}): Promise<TrainResult> {
+ *  on the CPU backend and says so — the result is then exactly what a CPU run gives. Weights stay flat. */
+export async function trainRaw(request: TrainRequest, hooks: SessionHooks = {}): Promise<RawTrainResult> {
   try {
     return await trainOnCurrentBackend(request, hooks);
   } catch (e) {
@@ -224,6 +215,12 @@ export async function train(request: TrainRequest, hooks: SessionHooks = {}): Pr
     result.notes.push(`the ${from} backend lacks an operation this model needs (${(e as Error).message.split('\n')[0]}); trained on the CPU backend instead`);
     return result;
   }
+}
+
+/** trainRaw with the weights nested, as results carry them (tests and in-process callers). */
+export async function train(request: TrainRequest, hooks: SessionHooks = {}): Promise<TrainResult> {
+  const r = await trainRaw(request, hooks);
+  return { ...r, weights: r.weights.map((w): WeightArray => withValues(w.header, w.data)) };
 }
 
 export { DataError, UnsupportedError };
