@@ -3,9 +3,10 @@
 // API beyond acquireVsCodeApi's postMessage/getState/setState.
 
 import type { AnalysisResult, ModelIR } from '../src/graph/ir';
-import { isHostMessage, type GraphView, type HostMessage, type LayoutDirection, type WeightsArray, type WebviewMessage } from '../src/webview-protocol';
+import { isHostMessage, type GraphView, type HostMessage, type LayoutDirection, type WeightsArray, type WebviewMessage, type WebviewMessageBody } from '../src/webview-protocol';
 import { buildViewGraph, type ViewGraph } from './graphModel';
 import { LossPanel } from './lossPanel';
+import { Overview } from './overview';
 import { GraphRenderer, type RenderStats } from './render';
 import { setStrings, t, type StringKey } from './strings';
 
@@ -28,7 +29,8 @@ interface PersistedState {
 }
 
 const vscode = acquireVsCodeApi();
-const post = (m: WebviewMessage) => vscode.postMessage(m);
+/** Every message names the document whose graph is on screen, so the host can drop one about another document. */
+const post = (m: WebviewMessageBody) => vscode.postMessage({ ...m, source: current?.uri ?? null } as WebviewMessage);
 
 function restoreState(): PersistedState {
   const s = vscode.getState() as Partial<PersistedState> | undefined;
@@ -44,7 +46,7 @@ function restoreState(): PersistedState {
 }
 
 const state = restoreState();
-let current: { uri: string; version: number; result: AnalysisResult; modelId: number | null } | null = null;
+let current: { uri: string; version: number; result: AnalysisResult; modelId: number | null; stale: boolean } | null = null;
 let lastGraph: ViewGraph | null = null;
 let needsFit = state.transform === null;
 let renderQueued = false;
@@ -81,6 +83,8 @@ const search = el('input', 'lg-search', toolbar);
 search.type = 'search';
 const searchStatus = el('span', 'lg-search-status', toolbar);
 const status = el('span', 'lg-status', toolbar);
+const staleBadge = el('span', 'lg-stale', toolbar);
+staleBadge.hidden = true;
 const banner = el('div', 'lg-banner', root);
 banner.setAttribute('role', 'alert');
 const placeholder = el('div', 'lg-placeholder', root);
@@ -112,6 +116,9 @@ const renderer = new GraphRenderer(canvasHost, {
   },
 });
 renderer.selectedKey = state.selectedKey;
+const overview = new Overview(canvasHost, renderer);
+renderer.onViewChange = () => overview.follow();
+window.addEventListener('resize', () => overview.draw());
 
 function applyStrings(): void {
   const label = (b: HTMLElement, text: StringKey, title?: StringKey) => {
@@ -125,6 +132,8 @@ function applyStrings(): void {
   label(expandButton, 'expandAll');
   label(collapseButton, 'collapseAll');
   label(exportButton, 'exportSvg');
+  staleBadge.textContent = t('staleBadge');
+  staleBadge.title = t('staleTitle');
   search.placeholder = t('search');
   search.title = t('searchTitle');
   modelPicker.title = t('model');
@@ -133,6 +142,7 @@ function applyStrings(): void {
   layersButton.setAttribute('aria-pressed', String(state.view === 'layers'));
   if (!current) placeholder.textContent = t('waiting');
   lossPanel.applyStrings();
+  overview.applyStrings();
 }
 
 function selectedModel(): ModelIR | null {
@@ -191,6 +201,7 @@ function render(): void {
       renderer.fit();
       needsFit = false;
     }
+    overview.draw();
     renderer.setHighlight(highlight);
     if (search.value) runSearch();
   } catch (err) {
@@ -205,6 +216,12 @@ function render(): void {
   }
 }
 
+/** The host kept the last good graph because the file does not parse now: say so, without hiding the graph. */
+function setStale(stale: boolean): void {
+  staleBadge.hidden = !stale;
+  document.body.dataset.stale = String(stale);
+}
+
 function runSearch(): void {
   searchHits = renderer.setSearch(search.value);
   searchCursor = -1;
@@ -215,8 +232,13 @@ function handle(msg: HostMessage): void {
   switch (msg.type) {
     case 'update': {
       const sameDoc = current?.uri === msg.uri;
-      // Stale (older version of the shown document) or unchanged: nothing to do.
-      if (sameDoc && current && (msg.version < current.version || (msg.version === current.version && msg.selectedModel === undefined))) return;
+      const stale = msg.stale === true;
+      // Older version of the shown document, or unchanged: nothing to do (beyond the stale badge, which can change
+      // without a new version when the host re-sends the last good graph).
+      if (sameDoc && current && (msg.version < current.version || (msg.version === current.version && msg.selectedModel === undefined))) {
+        if (msg.version === current.version) setStale((current.stale = stale));
+        return;
+      }
       const previousModelName = selectedModel()?.name ?? state.modelName;
       let modelId = msg.selectedModel ?? null;
       if (modelId === null || !msg.result.models.some((m) => m.id === modelId)) {
@@ -235,7 +257,8 @@ function handle(msg: HostMessage): void {
       // Weights trained from an older version describe code that has changed since: drop them.
       if (trained && (trained.uri !== msg.uri || msg.version > trained.version)) trained = null;
       if (!sameDoc) lossPanel.hide();
-      current = { uri: msg.uri, version: msg.version, result: msg.result, modelId };
+      current = { uri: msg.uri, version: msg.version, result: msg.result, modelId, stale };
+      setStale(stale);
       state.uri = msg.uri;
       state.modelName = selectedModel()?.name ?? null;
       saveState();

@@ -230,6 +230,11 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
       return;
     }
     const message: WebviewMessage = raw;
+    // A message about a document this panel no longer shows (sent before the webview got the new one) is stale.
+    if (message.type !== 'ready' && message.source !== (this.source?.toString() ?? null)) {
+      this.rejectedMessages++;
+      return;
+    }
     switch (message.type) {
       case 'ready': {
         this.ready = true;
