@@ -166,13 +166,17 @@ function layeredLevel(items: LevelItem[], edges: LevelEdge[], direction: LayoutD
   const ranks: number[][] = [];
   items.forEach((_, i) => (ranks[rank[i]] ??= []).push(i));
   const out = new Map<string, Point>();
-  let along = 0;
+  const breadthOf = (i: number) => (lr ? items[i].height : items[i].width);
+  const rankBreadth = (members: number[]) => members.reduce((b, i) => b + breadthOf(i), 0) + SPACING.nodesep * (members.length - 1);
+  // Ranks are centred on one axis, so that a chain of nodes of different widths runs straight.
   let across = 0;
+  for (const members of ranks) if (members) across = Math.max(across, rankBreadth(members));
+  let along = 0;
   for (const members of ranks) {
     if (!members) continue;
     let depth = 0;
     for (const i of members) depth = Math.max(depth, lr ? items[i].width : items[i].height);
-    let offset = 0;
+    let offset = (across - rankBreadth(members)) / 2;
     for (const i of members) {
       const breadth = lr ? items[i].height : items[i].width;
       const c = along + depth / 2;
@@ -180,7 +184,6 @@ function layeredLevel(items: LevelItem[], edges: LevelEdge[], direction: LayoutD
       out.set(items[i].key, lr ? { x: c, y: m } : { x: m, y: c });
       offset += breadth + SPACING.nodesep;
     }
-    across = Math.max(across, offset - SPACING.nodesep);
     along += depth + SPACING.ranksep;
   }
   const size = new Map(items.map((n) => [n.key, n]));

@@ -90,6 +90,8 @@ function wrap(text: string, width: number, maxLines: number): string[] {
 /** The zoom range users get with the wheel; Fit may go further out so that any graph fits whole. */
 const MIN_SCALE = 0.05;
 const MAX_SCALE = 4;
+/** Below this zoom strokes stop scaling down (see .lg-far in main.css). */
+const FAR_SCALE = 0.25;
 
 /** Characters XML 1.0 forbids (C0 controls except tab/newline/return, lone surrogates, U+FFFE/U+FFFF): a name
  *  holding one would make an exported SVG unparseable. */
@@ -162,6 +164,8 @@ export class GraphRenderer {
       .scaleExtent([MIN_SCALE, MAX_SCALE])
       .on('zoom', (event: { transform: ZoomTransform }) => {
         this.viewport.attr('transform', event.transform.toString());
+        // Zoomed far out, outlines keep one screen pixel so that the graph's outline stays visible.
+        this.svg.classed('lg-far', event.transform.k < FAR_SCALE);
         this.callbacks.onZoom(event.transform);
         this.onViewChange?.();
       });
@@ -229,16 +233,17 @@ export class GraphRenderer {
   }
 
   private measureNode(node: ViewNode): MeasuredNode {
+    // Text from the code is shown as text; a control character in it is drawn as its visible picture.
     const lines: NodeLine[] = [
-      { kind: 'name', text: node.name },
-      { kind: 'detail', text: node.detail },
+      { kind: 'name', text: xmlSafe(node.name) },
+      { kind: 'detail', text: xmlSafe(node.detail) },
     ];
-    if (node.shapeText) lines.push({ kind: 'shape', text: node.shapeText });
-    if (node.error) for (const l of wrap(node.errorSummary ?? node.error, ERROR_WRAP, ERROR_MAX_LINES)) lines.push({ kind: 'error', text: l });
+    if (node.shapeText) lines.push({ kind: 'shape', text: xmlSafe(node.shapeText) });
+    if (node.error) for (const l of wrap(xmlSafe(node.errorSummary ?? node.error), ERROR_WRAP, ERROR_MAX_LINES)) lines.push({ kind: 'error', text: l });
     let width = MIN_NODE_WIDTH;
     for (const l of lines) width = Math.max(width, this.textWidth(l.kind, l.text) + 2 * PAD_X);
     // Room for the ×N badge and the error marker riding on the corners.
-    if (node.shared) width = Math.max(width, this.textWidth('name', node.name) + 2 * PAD_X + 2 * (this.textWidth('badge', t('sharedBadge', node.shared)) + 8));
+    if (node.shared) width = Math.max(width, this.textWidth('name', lines[0].text) + 2 * PAD_X + 2 * (this.textWidth('badge', t('sharedBadge', node.shared)) + 8));
     const weights = node.kind !== 'group' && node.layerId !== null ? (this.weights.get(node.layerId) ?? null) : null;
     if (weights && weights.length > 0) {
       const slots = weights.map((w) => Math.max(HIST_WIDTH, this.textWidth('weights', weightLabel(w))));

@@ -131,3 +131,32 @@ export function sharedDenseWeights(result: AnalysisResult = sharedDense()): Weig
     },
   ];
 }
+
+/** A plain chain of `layers` Dense layers after an Input, no helper groups: the deep network Fit and the overview
+ *  are for (the first Dense has a shape error when `withError`, so the overview has a red mark to show). */
+export function denseChain(layers: number, withError = false): AnalysisResult {
+  const b = new IrBuilder('chain.py');
+  let x = b.input('input_layer', [null, 32]);
+  const input = x;
+  for (let i = 0; i < layers; i++) x = b.apply(i === 0 ? 'dense' : `dense_${i}`, 'Dense', 32 * 32 + 32, [x], [null, 32], { line: i + 2 });
+  b.model('functional', [input], [x]);
+  const r = b.build();
+  if (withError) {
+    const bad = r.calls[Math.floor(layers / 2)];
+    b.diagnostic('error', 'shape-mismatch', 'Input 0 of layer "x" is incompatible with the layer: made up for the overview', bad.range);
+    bad.error = r.diagnostics.length - 1;
+  }
+  return r;
+}
+
+/** A basic chain whose names hold what must never break an SVG or reach the page as markup. */
+export const HOSTILE_NAMES = ['ctl\u0001a', 'esc\u001b[31mred', '<script>alert(1)</script>', 'cdata]]>end', 'amp&amp;&lt;'];
+
+export function hostileNames(): AnalysisResult {
+  const b = new IrBuilder('hostile.py');
+  let x = b.input(HOSTILE_NAMES[0], [null, 4]);
+  const input = x;
+  for (const name of HOSTILE_NAMES.slice(1)) x = b.apply(name, 'Dense', 20, [x], [null, 4]);
+  b.model('functional', [input], [x]);
+  return b.build();
+}
