@@ -792,3 +792,36 @@ describe('webview: the overview stays out of the way', () => {
     await page.close();
   });
 });
+
+describe('webview: our layered layout on a flat residual network', () => {
+  it('keeps 400 nodes apart and routes skip connections beside the chain', async () => {
+    const { page, problems } = await openPage('vscode-dark', { width: 1100, height: 760 });
+    await send(page, update(fx.residualNetwork(8, 10, 64, false), 'file:///flat.py'));
+    assert.equal(await page.getAttribute('svg.lg-canvas', 'data-engine'), 'layered');
+    assert.equal(await count(page, '.node'), 401);
+    const overlaps = await page.$$eval('.node .frame', (frames) => {
+      const boxes = frames.map((f) => f.getBoundingClientRect());
+      let n = 0;
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i];
+          const b = boxes[j];
+          if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) n++;
+        }
+      return n;
+    });
+    assert.equal(overlaps, 0);
+    // The skip edge into the first add passes no node: it leaves the chain and comes back.
+    const skip = page.locator('.edge[data-to="c:add#0"][data-from="c:input_layer#0"] path');
+    const d = (await skip.getAttribute('d')) ?? '';
+    assert.ok(d.split(/[MLC]/).length > 3, d);
+    // Zoom in on the top of the graph to look at it.
+    const box = (await page.locator('svg.lg-canvas').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 30);
+    for (let i = 0; i < 40 && (await scale(page)) < 0.7; i++) await page.mouse.wheel(0, -200);
+    await page.waitForTimeout(100);
+    await shot(page, 'layered-flat-resnet-dark');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});

@@ -81,9 +81,9 @@ export function twoInTwoOut(extraModel = false): AnalysisResult {
   return b.build();
 }
 
-/** A generated deep model: Input, then `stages` stage() helpers each calling res_block() `blocks` times; a block is
+/** A generated deep model (without `grouped`, one flat level): Input, then `stages` stage() helpers each calling res_block() `blocks` times; a block is
  *  Dense → relu → Dense → Add(skip) → relu. With 4 × 10 blocks that is 200 layers after the input. */
-export function residualNetwork(stages = 4, blocks = 10, width = 64): AnalysisResult {
+export function residualNetwork(stages = 4, blocks = 10, width = 64, grouped = true): AnalysisResult {
   const b = new IrBuilder('deep.py');
   let x = b.input('input_layer', [null, width]);
   const input = x;
@@ -113,7 +113,7 @@ export function residualNetwork(stages = 4, blocks = 10, width = 64): AnalysisRe
   b.model('functional', [input], [x]);
   const r = b.build();
   // Every call after the input's was made inside stage() → res_block().
-  scopes.forEach((scope, i) => (r.calls[i + 1].scope = scope));
+  if (grouped) scopes.forEach((scope, i) => (r.calls[i + 1].scope = scope));
   return r;
 }
 
