@@ -30,7 +30,7 @@ interface PageProbe {
 }
 interface WindowProbe {
   __posted: WebviewMessage[];
-  __layergraph: { renders: number; ignoredMessages: number; lastError: string | null; stats: Record<string, number | string> | null };
+  __layergraph: { renders: number; ignoredMessages: number; cancelledLayouts: number; lastError: string | null; stats: Record<string, number | string | boolean> | null };
 }
 
 let server: http.Server;
@@ -44,7 +44,7 @@ async function startServer(): Promise<void> {
   ({ server, baseUrl } = await serveRepository(ROOT));
 }
 
-async function openPage(theme = 'vscode-dark', size = { width: 1100, height: 760 }): Promise<PageProbe> {
+async function openPage(theme = 'vscode-dark', size = { width: 1100, height: 760 }, pagePath = '/test/webview/index.html'): Promise<PageProbe> {
   const page = await context.newPage();
   await page.setViewportSize(size);
   const problems: string[] = [];
@@ -53,7 +53,7 @@ async function openPage(theme = 'vscode-dark', size = { width: 1100, height: 760
     if (m.type() === 'error') problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(String(e)));
-  await page.goto(`${baseUrl}/test/webview/index.html`);
+  await page.goto(`${baseUrl}${pagePath}`);
   await page.evaluate((cls) => (document.body.className = cls), theme);
   await page.waitForFunction(() => (window as unknown as WindowProbe).__posted?.some((m) => m.type === 'ready'));
   return { page, problems };
@@ -409,7 +409,7 @@ describe('webview: a 200-layer model', () => {
     await page.click('.lg-toolbar .lg-button:has-text("Collapse all")');
     await page.waitForFunction(() => document.querySelectorAll('.node').length === 5);
 
-    const line = (name: string, s: Record<string, number | string>) =>
+    const line = (name: string, s: Record<string, number | string | boolean>) =>
       `${name}: ${s.nodes} nodes ${s.edges} edges; build ${(+s.buildMs).toFixed(1)} ms, measure ${(+s.measureMs).toFixed(1)} ms, layout ${(+s.layoutMs).toFixed(1)} ms (${s.engine}, ${s.levelsComputed} levels + ${s.levelsCached} cached), update ${(+s.updateMs).toFixed(1)} ms, total ${(+s.totalMs).toFixed(1)} ms`;
     const report = [line('collapsed', collapsed), line('one block open', oneBlock), line('all expanded (clusters)', expanded), line('layer view', layerView)].join('\n');
     fs.writeFileSync(path.join(ARTIFACTS, 'deep-timings.txt'), report + '\n');
@@ -822,6 +822,50 @@ describe('webview: our layered layout on a flat residual network', () => {
     await page.waitForTimeout(100);
     await shot(page, 'layered-flat-resnet-dark');
     assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
+describe('webview: layout in a worker', () => {
+  it('lays out off the UI thread, keeps the last picture while it runs, and drops a layout a newer graph overtakes', async () => {
+    const { page, problems } = await openPage();
+    const uri = 'file:///worker.py';
+    await send(page, update(fx.sharedDense(), uri));
+    assert.equal((await stats(page))!.worker, true);
+    // A big graph, then at once a small one: the big layout is cancelled, never drawn; meanwhile the old picture
+    // stays on screen.
+    const before = await renders(page);
+    const big = update(fx.denseChain(2000), uri);
+    const small = update(fx.basicChain(), uri);
+    const during = await page.evaluate(
+      async ([a, b]) => {
+        const probe = window.__layergraph;
+        window.postMessage(a, '*');
+        while (!probe.layingOut) await new Promise((r) => setTimeout(r, 0));
+        const shown = document.querySelectorAll('.node').length;
+        window.postMessage(b, '*');
+        return shown;
+      },
+      [big, small],
+    );
+    assert.equal(during, 4);
+    await page.waitForFunction((b) => (window as unknown as WindowProbe).__layergraph.renders > b, before);
+    await page.waitForTimeout(300);
+    assert.equal(await count(page, '.node'), 3);
+    assert.deepEqual(await attrs(page, '.node', 'data-layer'), ['input_layer', 'dense', 'activation']);
+    assert.equal(await renders(page), before + 1);
+    assert.ok((await page.evaluate(() => (window as unknown as WindowProbe).__layergraph.cancelledLayouts)) >= 1);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('falls back to the UI thread where the CSP allows no worker', async () => {
+    const { page } = await openPage('vscode-dark', { width: 1100, height: 760 }, '/test/webview/no-worker.html');
+    await send(page, update(fx.sharedDense(), 'file:///fallback.py'));
+    assert.equal(await count(page, '.node'), 4);
+    assert.equal((await stats(page))!.worker, false);
+    await send(page, update(fx.twoInTwoOut(), 'file:///fallback.py'));
+    assert.equal(await count(page, '.node'), 9);
     await page.close();
   });
 });

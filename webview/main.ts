@@ -5,6 +5,7 @@
 import type { AnalysisResult, ModelIR } from '../src/graph/ir';
 import { isHostMessage, type GraphView, type HostMessage, type LayoutDirection, type WeightsArray, type WebviewMessage, type WebviewMessageBody } from '../src/webview-protocol';
 import { buildViewGraph, type ViewGraph } from './graphModel';
+import { LayoutCancelled, LayoutClient } from './layoutClient';
 import { LossPanel } from './lossPanel';
 import { Overview } from './overview';
 import { GraphRenderer, type RenderStats } from './render';
@@ -57,7 +58,16 @@ let searchCursor = -1;
 let trained: { uri: string; version: number; byLayer: Map<number, WeightsArray[]> } | null = null;
 
 /** Read by tests and the bench: timings of the last render and counters. */
-const debug = { renders: 0, ignoredMessages: 0, lastError: null as string | null, lastStack: null as string | null, stats: null as (RenderStats & { buildMs: number; totalMs: number }) | null };
+const debug = {
+  renders: 0,
+  ignoredMessages: 0,
+  cancelledLayouts: 0,
+  /** True while a layout runs in the worker (the picture on screen is the previous one). */
+  layingOut: false,
+  lastError: null as string | null,
+  lastStack: null as string | null,
+  stats: null as (RenderStats & { buildMs: number; totalMs: number; worker: boolean }) | null,
+};
 (window as unknown as { __layergraph: typeof debug }).__layergraph = debug;
 
 // ---- DOM skeleton (built with the DOM API: no innerHTML, no inline handlers, CSP-safe) ----
@@ -117,6 +127,7 @@ const renderer = new GraphRenderer(canvasHost, {
 });
 renderer.selectedKey = state.selectedKey;
 const overview = new Overview(canvasHost, renderer);
+const layoutClient = new LayoutClient();
 renderer.onViewChange = () => overview.follow();
 window.addEventListener('resize', () => overview.draw());
 
@@ -165,27 +176,37 @@ function refreshModelPicker(): void {
 
 function scheduleRender(): void {
   // The first graph is drawn at once; later updates coalesce into one render per frame.
-  if (debug.renders === 0) return render();
+  if (debug.renders === 0 && renderSeq === 0) return void render();
   if (renderQueued) return;
   renderQueued = true;
   requestAnimationFrame(() => {
     renderQueued = false;
-    render();
+    void render();
   });
 }
 
-function render(): void {
+/** Each render gets a number; a render overtaken by a newer one (its layout cancelled) changes nothing. */
+let renderSeq = 0;
+
+async function render(): Promise<void> {
   if (!current) return;
   const t0 = performance.now();
+  const seq = ++renderSeq;
+  let cancelled = false;
   try {
     const graph = buildViewGraph(current.result, { view: state.view, model: selectedModel(), collapsedOverrides: state.collapsed });
     const showWeights = trained !== null && trained.uri === current.uri && trained.version === current.version;
     renderer.weights = showWeights ? trained!.byLayer : new Map();
     document.body.dataset.weightsVersion = showWeights ? String(trained!.version) : '';
     const t1 = performance.now();
-    const stats = renderer.render(graph, state.direction);
+    const usesWorker = layoutClient.usesWorker;
+    const stats = await renderer.render(graph, state.direction, (input) => {
+      debug.layingOut = true;
+      return layoutClient.layout(input);
+    });
+    debug.layingOut = false;
     lastGraph = graph;
-    debug.stats = { ...stats, buildMs: t1 - t0, totalMs: performance.now() - t0 };
+    debug.stats = { ...stats, buildMs: t1 - t0, totalMs: performance.now() - t0, worker: usesWorker && layoutClient.usesWorker };
     debug.lastError = null;
     banner.hidden = true;
     placeholder.textContent = graph.nodes.length === 0 ? t('empty') : '';
@@ -205,14 +226,23 @@ function render(): void {
     renderer.setHighlight(highlight);
     if (search.value) runSearch();
   } catch (err) {
+    // A newer graph took over: it will draw (or explain) itself.
+    if (seq === renderSeq) debug.layingOut = false;
+    if (err instanceof LayoutCancelled || seq !== renderSeq) {
+      cancelled = true;
+      debug.cancelledLayouts++;
+      return;
+    }
     // Keep the previous good graph on screen and say why the new one is missing.
     debug.lastError = err instanceof Error ? err.message : String(err);
     debug.lastStack = err instanceof Error ? (err.stack ?? null) : null;
     banner.hidden = false;
     banner.textContent = t('renderFailed', debug.lastError);
   } finally {
-    debug.renders++;
-    document.body.dataset.renders = String(debug.renders);
+    if (!cancelled) {
+      debug.renders++;
+      document.body.dataset.renders = String(debug.renders);
+    }
   }
 }
 

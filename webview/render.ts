@@ -7,7 +7,7 @@ import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zo
 import { line, curveBasis } from 'd3-shape';
 import type { LayoutDirection, WeightsArray } from '../src/webview-protocol';
 import type { ViewEdge, ViewGraph, ViewNode } from './graphModel';
-import { layoutGraph, type Box, type LayoutResult } from './layout';
+import { layoutGraph, type Box, type LayoutInput, type LayoutResult } from './layout';
 import { t } from './strings';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -181,15 +181,15 @@ export class GraphRenderer {
     this.svg.call(this.zoomBehavior.transform, zoomIdentity.translate(x, y).scale(k));
   }
 
-  /** Runs measure → layout → update. Throws before touching the visible graph if measuring or layout fails. */
-  render(graph: ViewGraph, direction: LayoutDirection): RenderStats {
+  /** Runs measure → layout → update; `layout` may run elsewhere (a worker). Throws (rejects) before touching the
+   *  visible graph if measuring or layout fails or is cancelled, so the last good picture stays. */
+  async render(graph: ViewGraph, direction: LayoutDirection, layout: (input: LayoutInput) => LayoutResult | Promise<LayoutResult> = layoutGraph): Promise<RenderStats> {
     const t0 = performance.now();
     const anchor = this.anchor;
-    this.anchor = null;
     const measured = graph.nodes.map((n) => this.measureNode(n));
     const labelWidths = new Map(graph.edges.map((e) => [e.key, this.textWidth('edge', e.shapeText) + 2 * EDGE_LABEL_PAD]));
     const t1 = performance.now();
-    const layout = layoutGraph({
+    const laidOut = await layout({
       nodes: measured.map((m) => ({ key: m.node.key, width: m.width, height: m.height, parent: m.node.parent })),
       edges: graph.edges.map((e) => ({
         key: e.key,
@@ -202,8 +202,9 @@ export class GraphRenderer {
       direction,
     });
     const t2 = performance.now();
-    this.update(graph, measured, layout, labelWidths);
-    this.layout = layout;
+    if (this.anchor === anchor) this.anchor = null;
+    this.update(graph, measured, laidOut, labelWidths);
+    this.layout = laidOut;
     this.graph = graph;
     this.direction = direction;
     if (anchor) this.restoreAnchor(anchor);
@@ -214,9 +215,9 @@ export class GraphRenderer {
       measureMs: t1 - t0,
       layoutMs: t2 - t1,
       updateMs: t3 - t2,
-      engine: layout.engine,
-      levelsComputed: layout.levels.computed,
-      levelsCached: layout.levels.cached,
+      engine: laidOut.engine,
+      levelsComputed: laidOut.levels.computed,
+      levelsCached: laidOut.levels.cached,
     };
   }
 
