@@ -860,6 +860,10 @@ describe('webview: layout in a worker', () => {
   });
 
   it('falls back to the UI thread where the CSP allows no worker', async () => {
+    // The test page with the policy minus worker-src, served under another name.
+    const strict = fs.readFileSync(path.join(ROOT, 'test/webview/index.html'), 'utf8').replace('; worker-src blob:', '');
+    assert.doesNotMatch(strict, /worker-src/);
+    await context.route('**/test/webview/no-worker.html', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: strict }));
     const { page } = await openPage('vscode-dark', { width: 1100, height: 760 }, '/test/webview/no-worker.html');
     await send(page, update(fx.sharedDense(), 'file:///fallback.py'));
     assert.equal(await count(page, '.node'), 4);
@@ -867,5 +871,6 @@ describe('webview: layout in a worker', () => {
     await send(page, update(fx.twoInTwoOut(), 'file:///fallback.py'));
     assert.equal(await count(page, '.node'), 9);
     await page.close();
+    await context.unroute('**/test/webview/no-worker.html');
   });
 });

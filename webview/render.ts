@@ -178,6 +178,9 @@ export class GraphRenderer {
   }
 
   setTransform(x: number, y: number, k: number): void {
+    // A view restored from a fitted deep graph may be further out than the wheel's usual limit.
+    const [min, max] = this.zoomBehavior.scaleExtent();
+    if (k < min) this.zoomBehavior.scaleExtent([k, max]);
     this.svg.call(this.zoomBehavior.transform, zoomIdentity.translate(x, y).scale(k));
   }
 
