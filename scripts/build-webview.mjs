@@ -1,4 +1,5 @@
-// Bundles the graph preview webview (webview/main.ts + main.css) into dist/webview/ with esbuild.
+// Bundles the graph preview webview (webview/main.ts + main.css) into dist/webview/ with esbuild; the layout worker
+// (webview/layoutWorker.ts) is bundled first and inlined into main.js as text, started from a blob: URL.
 // It does not type-check (run `npx tsc -p webview`) and does not build the extension host.
 
 import { build, context } from 'esbuild';
@@ -7,6 +8,21 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const started = Date.now();
+
+const minify = !process.argv.includes('--dev');
+// In --watch mode the worker is bundled once, at start: restart the watcher after changing the layout code.
+const worker = await build({
+  absWorkingDir: root,
+  entryPoints: ['webview/layoutWorker.ts'],
+  bundle: true,
+  write: false,
+  format: 'iife',
+  platform: 'browser',
+  target: ['chrome114'],
+  minify,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
 
 const options = {
   absWorkingDir: root,
@@ -18,7 +34,8 @@ const options = {
   format: 'iife',
   platform: 'browser',
   target: ['chrome114'],
-  minify: !process.argv.includes('--dev'),
+  minify,
+  define: { LAYOUT_WORKER_SOURCE: JSON.stringify(worker.outputFiles[0].text) },
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',

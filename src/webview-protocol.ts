@@ -16,6 +16,8 @@ export type HostMessage =
       result: AnalysisResult;
       /** ModelIR.id to show; the webview keeps its own choice (or the first model) when absent. */
       selectedModel?: number;
+      /** The document no longer analyzes (a half-typed line): `result` is the last good one, shown with a badge. */
+      stale?: boolean;
     }
   /** Marks the nodes of these CallIR ids (e.g. the call under the editor cursor); an empty list clears. */
   | { type: 'highlight'; callIds: number[] }
@@ -87,8 +89,9 @@ export interface WeightsMessage {
   layers: WeightsLayer[];
 }
 
-/** Webview → host. */
-export type WebviewMessage =
+/** Webview → host. Every message names the document the webview is showing (`source`: the `uri` of the last
+ *  `update`, null before the first), so the host can drop one that is about a document it no longer shows. */
+export type WebviewMessage = { source: string | null } & (
   | { type: 'ready' }
   /** The user clicked a node: select this range in the document of the last update. */
   | { type: 'reveal'; range: SourceRange }
@@ -96,7 +99,11 @@ export type WebviewMessage =
   | { type: 'hoverLayer'; layerId: number | null }
   | { type: 'selectModel'; modelId: number }
   /** A self-contained SVG document (styles inlined, no theme variables). */
-  | { type: 'exportSvg'; svg: string };
+  | { type: 'exportSvg'; svg: string }
+);
+
+/** A webview message before the webview stamps its `source` on it. */
+export type WebviewMessageBody = WebviewMessage extends infer M ? (M extends unknown ? Omit<M, 'source'> : never) : never;
 
 type Obj = Record<string, unknown>;
 
@@ -184,7 +191,8 @@ function isModel(v: unknown): boolean {
 }
 
 function isDiagnostic(v: unknown): boolean {
-  return isObj(v) && typeof v.message === 'string' && typeof v.severity === 'string' && isSourceRange(v.range);
+  // `detail` (structured fields: kind, axis, expected, received) is optional; the webview reads what it finds there.
+  return isObj(v) && typeof v.message === 'string' && typeof v.severity === 'string' && isSourceRange(v.range) && (v.detail === undefined || isObj(v.detail));
 }
 
 /** Structural check of the parts of an AnalysisResult the webview reads (not referential integrity: the
@@ -210,7 +218,8 @@ export function isHostMessage(v: unknown): v is HostMessage {
         typeof v.uri === 'string' &&
         isInt(v.version) &&
         isAnalysisResult(v.result) &&
-        (v.selectedModel === undefined || isInt(v.selectedModel))
+        (v.selectedModel === undefined || isInt(v.selectedModel)) &&
+        (v.stale === undefined || typeof v.stale === 'boolean')
       );
     case 'highlight':
       return isIntArray(v.callIds);
@@ -257,7 +266,7 @@ function isWeightsLayer(v: unknown): boolean {
 }
 
 export function isWebviewMessage(v: unknown): v is WebviewMessage {
-  if (!isObj(v)) return false;
+  if (!isObj(v) || (v.source !== null && typeof v.source !== 'string')) return false;
   switch (v.type) {
     case 'ready':
       return true;

@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { AnalysisResult } from '../src/graph/ir';
 import { isHostMessage, isWebviewMessage, type HostMessage, type WebviewMessage } from '../src/webview-protocol';
+import { IrBuilder } from './support/irBuilder';
 import * as fx from './support/webviewFixtures';
 import { CHROMIUM, CHROMIUM_FLAGS, serveRepository } from './support/staticServer';
 
@@ -29,7 +30,7 @@ interface PageProbe {
 }
 interface WindowProbe {
   __posted: WebviewMessage[];
-  __layergraph: { renders: number; ignoredMessages: number; lastError: string | null; stats: Record<string, number | string> | null };
+  __layergraph: { renders: number; ignoredMessages: number; cancelledLayouts: number; lastError: string | null; stats: Record<string, number | string | boolean> | null };
 }
 
 let server: http.Server;
@@ -43,7 +44,7 @@ async function startServer(): Promise<void> {
   ({ server, baseUrl } = await serveRepository(ROOT));
 }
 
-async function openPage(theme = 'vscode-dark', size = { width: 1100, height: 760 }): Promise<PageProbe> {
+async function openPage(theme = 'vscode-dark', size = { width: 1100, height: 760 }, pagePath = '/test/webview/index.html'): Promise<PageProbe> {
   const page = await context.newPage();
   await page.setViewportSize(size);
   const problems: string[] = [];
@@ -52,7 +53,7 @@ async function openPage(theme = 'vscode-dark', size = { width: 1100, height: 760
     if (m.type() === 'error') problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(String(e)));
-  await page.goto(`${baseUrl}/test/webview/index.html`);
+  await page.goto(`${baseUrl}${pagePath}`);
   await page.evaluate((cls) => (document.body.className = cls), theme);
   await page.waitForFunction(() => (window as unknown as WindowProbe).__posted?.some((m) => m.type === 'ready'));
   return { page, problems };
@@ -107,11 +108,12 @@ describe('webview protocol validators', () => {
     assert.ok(isHostMessage({ type: 'highlight', callIds: [1, 2] }));
     assert.ok(isHostMessage({ type: 'setOptions', direction: 'LR' }));
     assert.ok(isHostMessage({ type: 'setStrings', strings: { fit: 'フィット' } }));
-    assert.ok(isWebviewMessage({ type: 'ready' }));
-    assert.ok(isWebviewMessage({ type: 'reveal', range: r.calls[2].range }));
-    assert.ok(isWebviewMessage({ type: 'hoverLayer', layerId: null }));
-    assert.ok(isWebviewMessage({ type: 'selectModel', modelId: 1 }));
-    assert.ok(isWebviewMessage({ type: 'exportSvg', svg: '<svg/>' }));
+    assert.ok(isHostMessage({ type: 'update', uri: 'file:///a.py', version: 3, result: r, stale: true }));
+    assert.ok(isWebviewMessage({ type: 'ready', source: null }));
+    assert.ok(isWebviewMessage({ type: 'reveal', source: 'file:///a.py', range: r.calls[2].range }));
+    assert.ok(isWebviewMessage({ type: 'hoverLayer', source: 'file:///a.py', layerId: null }));
+    assert.ok(isWebviewMessage({ type: 'selectModel', source: 'file:///a.py', modelId: 1 }));
+    assert.ok(isWebviewMessage({ type: 'exportSvg', source: 'file:///a.py', svg: '<svg/>' }));
   });
 
   it('reject malformed ones', () => {
@@ -125,9 +127,22 @@ describe('webview protocol validators', () => {
       { type: 'highlight', callIds: ['1'] },
       { type: 'setOptions', view: 'tree' },
       { type: 'setStrings', strings: { fit: 1 } },
+      { type: 'update', uri: 'file:///a.py', version: 1, result: r, stale: 'yes' },
+      { type: 'update', uri: 'file:///a.py', version: 1, result: { ...r, diagnostics: [{ ...fx.sharedDenseError().diagnostics[0], detail: 'axis -1' }] } },
     ])
       assert.equal(isHostMessage(m), false, JSON.stringify(m));
-    for (const m of [{ type: 'reveal', range: { line: 1 } }, { type: 'hoverLayer' }, { type: 'selectModel', modelId: '1' }, { type: 'exportSvg' }, { type: 'update' }])
+    const src = { source: 'file:///a.py' };
+    for (const m of [
+      { ...src, type: 'reveal', range: { line: 1 } },
+      { ...src, type: 'hoverLayer' },
+      { ...src, type: 'selectModel', modelId: '1' },
+      { ...src, type: 'exportSvg' },
+      { ...src, type: 'update' },
+      // Every message names its document (null only before the first graph).
+      { type: 'ready' },
+      { type: 'hoverLayer', layerId: 1 },
+      { type: 'selectModel', source: 7, modelId: 1 },
+    ])
       assert.equal(isWebviewMessage(m), false, JSON.stringify(m));
   });
 });
@@ -394,7 +409,7 @@ describe('webview: a 200-layer model', () => {
     await page.click('.lg-toolbar .lg-button:has-text("Collapse all")');
     await page.waitForFunction(() => document.querySelectorAll('.node').length === 5);
 
-    const line = (name: string, s: Record<string, number | string>) =>
+    const line = (name: string, s: Record<string, number | string | boolean>) =>
       `${name}: ${s.nodes} nodes ${s.edges} edges; build ${(+s.buildMs).toFixed(1)} ms, measure ${(+s.measureMs).toFixed(1)} ms, layout ${(+s.layoutMs).toFixed(1)} ms (${s.engine}, ${s.levelsComputed} levels + ${s.levelsCached} cached), update ${(+s.updateMs).toFixed(1)} ms, total ${(+s.totalMs).toFixed(1)} ms`;
     const report = [line('collapsed', collapsed), line('one block open', oneBlock), line('all expanded (clusters)', expanded), line('layer view', layerView)].join('\n');
     fs.writeFileSync(path.join(ARTIFACTS, 'deep-timings.txt'), report + '\n');
@@ -533,5 +548,329 @@ describe('webview: Train & Show Weights', () => {
     assert.equal(await count(page, '.node[data-weights]'), 0);
     assert.deepEqual(problems, []);
     await page.close();
+  });
+});
+
+/** The exported SVG as Chromium's XML parser reads it: whether it parsed, and the text of its nodes. */
+async function parseSvg(page: Page, svg: string): Promise<{ error: string | null; scripts: number; texts: string[] }> {
+  return page.evaluate((text) => {
+    const doc = new window.DOMParser().parseFromString(text, 'image/svg+xml');
+    const error = doc.querySelector('parsererror');
+    return {
+      error: error ? error.textContent : null,
+      scripts: doc.getElementsByTagName('script').length,
+      texts: Array.from(doc.querySelectorAll('.node .lg-name') as ArrayLike<any>).map((e: any) => e.textContent), // eslint-disable-line @typescript-eslint/no-explicit-any
+    };
+  }, svg);
+}
+
+async function exportedSvg(page: Page): Promise<string> {
+  const before = (await posted(page)).filter((m) => m.type === 'exportSvg').length;
+  await page.evaluate(() => window.postMessage({ type: 'requestSvg' }, '*'));
+  await page.waitForFunction((b) => (window as unknown as WindowProbe).__posted.filter((m) => m.type === 'exportSvg').length > b, before);
+  const m = (await posted(page)).filter((x) => x.type === 'exportSvg').at(-1)!;
+  return m.type === 'exportSvg' ? m.svg : '';
+}
+
+describe('webview: messages name their document', () => {
+  it('stamps every message with the uri of the graph on screen, null before the first', async () => {
+    const { page } = await openPage();
+    const ready = (await posted(page)).find((m) => m.type === 'ready')!;
+    assert.equal(ready.source, null);
+    await send(page, update(fx.sharedDense(), 'file:///a.py'));
+    await page.click('.node[data-layer="dense"][data-call="1"]');
+    await page.hover('.node[data-layer="activation"]');
+    await page.click('.lg-toolbar .lg-button:has-text("Export SVG")');
+    await send(page, update(fx.basicChain(), 'file:///b.py'));
+    await page.click('.node[data-layer="dense"]');
+    const all = await posted(page);
+    const sources = (type: string) => all.filter((m) => m.type === type).map((m) => m.source);
+    assert.deepEqual(sources('reveal'), ['file:///a.py', 'file:///b.py']);
+    assert.deepEqual(sources('exportSvg'), ['file:///a.py']);
+    assert.ok(sources('hoverLayer').includes('file:///a.py'));
+    assert.ok(all.every((m) => isWebviewMessage(m)), JSON.stringify(all.filter((m) => !isWebviewMessage(m))));
+    await page.close();
+  });
+});
+
+describe('webview: export shows the graph, not the view state', () => {
+  it('leaves out selection, cursor highlight, hover and search marks, and keeps them on screen', async () => {
+    const { page, problems } = await openPage();
+    await send(page, update(fx.sharedDense(), 'file:///shared.py'));
+    const plain = await exportedSvg(page);
+    await page.click('.node[data-layer="dense"][data-call="1"]');
+    await page.evaluate(() => window.postMessage({ type: 'highlight', callIds: [0] }, '*'));
+    await page.waitForSelector('.node[data-highlighted]');
+    await page.fill('.lg-search', 'dense');
+    await page.hover('.node[data-layer="dense"][data-call="0"]');
+    assert.equal(await count(page, '.node.selected'), 1);
+    assert.equal(await count(page, '.node.dimmed'), 2);
+    const marked = await exportedSvg(page);
+    // The same drawing as before any interaction, attribute for attribute.
+    assert.equal(marked, plain);
+    assert.doesNotMatch(marked, /\b(selected|highlighted|hovered|peer|match|dimmed)\b|data-highlighted/);
+    // The live view still shows the user's state.
+    assert.equal(await count(page, '.node.selected'), 1);
+    assert.equal(await count(page, '.node[data-highlighted]'), 1);
+    assert.equal(await count(page, '.node.match'), 2);
+    assert.equal(await count(page, '.node.hovered'), 1);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('names with control characters, markup, "]]>" and "&" export to SVG an XML parser accepts, shown as text', async () => {
+    const { page, problems } = await openPage();
+    await send(page, update(fx.hostileNames()));
+    // On screen: the names as text, no element made from them.
+    assert.equal(await page.evaluate(() => document.querySelectorAll('svg script').length), 0);
+    assert.deepEqual(await attrs(page, '.node', 'data-layer'), fx.HOSTILE_NAMES);
+    assert.deepEqual(await page.locator('.node .lg-name').allTextContents(), ['ctl\u2401a', 'esc\u241b[31mred', '<script>alert(1)</script>', 'cdata]]>end', 'amp&amp;&lt;']);
+    const svg = await exportedSvg(page);
+    const parsed = await parseSvg(page, svg);
+    assert.equal(parsed.error, null);
+    assert.equal(parsed.scripts, 0);
+    // Control characters become their visible Control Pictures; markup and entities stay literal text.
+    assert.deepEqual(parsed.texts, ['ctl\u2401a', 'esc\u241b[31mred', '<script>alert(1)</script>', 'cdata]]>end', 'amp&amp;&lt;']);
+    await shot(page, 'hostile-names-dark');
+    fs.writeFileSync(path.join(ARTIFACTS, 'hostile-names.svg'), svg);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
+describe('webview: error text from structured fields', () => {
+  it("builds the node's text from the diagnostic's detail and falls back to the message as it is", async () => {
+    const { page } = await openPage();
+    const result = fx.sharedDenseError();
+    (result.diagnostics[0] as unknown as { detail: unknown }).detail = { kind: 'input-spec', axis: -1, expected: 5, received: [null, 10] };
+    await send(page, update(result, 'file:///err.py'));
+    const bad = page.locator('.node[data-error]');
+    assert.equal((await bad.locator('.lg-error').allTextContents()).join(' '), 'axis -1: expected 5, received (None, 10)');
+    // The full message stays in the tooltip and data-error.
+    assert.equal(await bad.getAttribute('data-error'), fx.SCENARIO4_MESSAGE);
+    await shot(page, 'error-from-detail-dark');
+    // Fields the webview cannot show: the message, whole.
+    const odd = fx.sharedDenseError();
+    (odd.diagnostics[0] as unknown as { detail: unknown }).detail = { kind: 'input-spec', expected: { rank: 2 }, received: [null, 10] };
+    await send(page, update(odd, 'file:///err.py'));
+    const text = (await page.locator('.node[data-error] .lg-error').allTextContents()).join(' ');
+    assert.equal(text, fx.SCENARIO4_MESSAGE);
+    await page.close();
+  });
+});
+
+describe('webview: a half-typed line', () => {
+  it('an update with fewer nodes keeps zoom, selection and groups; a stale graph carries a badge', async () => {
+    const { page, problems } = await openPage();
+    const uri = 'file:///typing.py';
+    await send(page, update(fx.sharedDense(), uri));
+    await page.click('.node[data-layer="dense"][data-call="1"]');
+    const box = (await page.locator('svg.lg-canvas').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -300);
+    await page.waitForTimeout(100);
+    const zoomed = await page.getAttribute('.lg-viewport', 'transform');
+    // Mid-edit the analysis sees only the input.
+    const one = new IrBuilder('shared.py');
+    one.input('input_layer', [null, 5], 1);
+    await send(page, update(one.build(), uri));
+    assert.equal(await count(page, '.node'), 1);
+    assert.equal(await page.getAttribute('.lg-viewport', 'transform'), zoomed);
+    await send(page, update(fx.sharedDense(), uri));
+    assert.equal(await count(page, '.node'), 4);
+    assert.equal(await page.getAttribute('.lg-viewport', 'transform'), zoomed);
+    assert.equal(await count(page, '.node.selected[data-layer="dense"][data-call="1"]'), 1);
+
+    const badge = page.locator('.lg-stale');
+    assert.equal(await badge.isVisible(), false);
+    const staleUpdate = update(fx.sharedDense(), uri, { stale: true });
+    await send(page, staleUpdate);
+    assert.equal(await badge.isVisible(), true);
+    assert.equal(await badge.textContent(), 'last good graph — the file has a syntax error');
+    assert.equal(await count(page, '.node'), 4);
+    assert.equal(await page.getAttribute('.lg-viewport', 'transform'), zoomed);
+    await shot(page, 'stale-badge-dark');
+    // The host re-sends the same version once the file parses again: the badge goes, nothing else changes.
+    await send(page, { ...(staleUpdate as object), stale: false }, false);
+    assert.equal(await badge.isVisible(), false);
+    await send(page, update(fx.sharedDense(), uri, { stale: true }));
+    assert.equal(await badge.isVisible(), true);
+    await send(page, update(fx.sharedDense(), uri));
+    assert.equal(await badge.isVisible(), false);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
+/** Screen rectangles of the canvas and of the drawing inside it. */
+const rects = (page: Page) =>
+  page.evaluate(() => {
+    const r = (e: any) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+      const b = e.getBoundingClientRect();
+      return { left: b.left, top: b.top, right: b.right, bottom: b.bottom, width: b.width, height: b.height };
+    };
+    return { canvas: r(document.querySelector('svg.lg-canvas')), graph: r(document.querySelector('.lg-viewport')) };
+  });
+
+/** The zoom factor of the main view. */
+const scale = async (page: Page) => Number(/scale\(([\d.e-]+)/.exec((await page.getAttribute('.lg-viewport', 'transform')) ?? '')?.[1] ?? NaN);
+
+const onScreen = (page: Page, selector: string) =>
+  page.evaluate((sel) => {
+    const c = document.querySelector('svg.lg-canvas').getBoundingClientRect();
+    const b = document.querySelector(sel).getBoundingClientRect();
+    return b.bottom > c.top && b.top < c.bottom && b.right > c.left && b.left < c.right;
+  }, selector);
+
+for (const layers of [500, 2000]) {
+  describe(`webview: a ${layers}-layer chain`, () => {
+    it('Fit shows the whole graph; the overview marks the view and pans it by click and drag', async () => {
+      const { page, problems } = await openPage('vscode-dark', { width: 1100, height: 760 });
+      await send(page, update(fx.denseChain(layers, true), `file:///chain${layers}.py`));
+      assert.equal(await count(page, '.node'), layers + 1);
+      const s = (await stats(page))!;
+      console.log(`${layers}-layer chain: ${s.nodes} nodes, layout ${(+s.layoutMs).toFixed(0)} ms (${s.engine}), total ${(+s.totalMs).toFixed(0)} ms`);
+      const within = async () => {
+        const { canvas, graph } = await rects(page);
+        return graph.top >= canvas.top - 1 && graph.bottom <= canvas.bottom + 1 && graph.left >= canvas.left - 1 && graph.right <= canvas.right + 1;
+      };
+      // The first view of a new document is fitted: the whole chain, first and last layer on screen.
+      assert.ok(await within(), JSON.stringify(await rects(page)));
+      const overview = page.locator('.lg-overview');
+      assert.equal(await overview.isVisible(), true);
+      assert.equal(await overview.getAttribute('data-errors'), '1');
+      await shot(page, `chain${layers}-fit-dark`);
+
+      // Zoomed in on the start, the last layer is off screen; Fit brings the whole graph back.
+      const box = (await page.locator('svg.lg-canvas').boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + 40);
+      for (let i = 0; i < 12; i++) await page.mouse.wheel(0, -600);
+      await page.waitForTimeout(150);
+      assert.equal(await within(), false);
+      await page.click('.lg-toolbar .lg-button:has-text("Fit")');
+      assert.ok(await within());
+
+      // Readable zoom, then a click near the bottom of the overview jumps to the end of the chain.
+      await page.mouse.move(box.x + box.width / 3, box.y + box.height / 2);
+      for (let i = 0; i < 60 && (await scale(page)) < 0.9; i++) {
+        await page.mouse.wheel(0, -200);
+        await page.waitForTimeout(20);
+      }
+      assert.ok((await scale(page)) < 2);
+      const last = `.node[data-layer="dense_${layers - 1}"]`;
+      const ov = (await overview.boundingBox())!;
+      // The very edge: on a 2,000-layer chain one overview pixel spans several layers.
+      await page.mouse.click(ov.x + ov.width / 2, ov.y + ov.height - 0.5);
+      assert.equal(await onScreen(page, last), true);
+      assert.equal(await onScreen(page, '.node[data-layer="input_layer"]'), false);
+      const mark = (await page.locator('.lg-overview-view').boundingBox())!;
+      assert.ok(mark.y + mark.height / 2 > ov.y + ov.height * 0.8, JSON.stringify({ mark, ov }));
+      await shot(page, `chain${layers}-overview-end-dark`);
+      // Dragging back to the top of the overview pans to the input.
+      await page.mouse.move(ov.x + ov.width / 2, ov.y + ov.height - 0.5);
+      await page.mouse.down();
+      await page.mouse.move(ov.x + ov.width / 2, ov.y + ov.height / 2, { steps: 4 });
+      const middle = `.node[data-layer="dense_${Math.floor(layers / 2)}"]`;
+      assert.equal(await onScreen(page, middle), true);
+      await page.mouse.move(ov.x + ov.width / 2, ov.y + 0.5, { steps: 4 });
+      await page.mouse.up();
+      assert.equal(await onScreen(page, '.node[data-layer="input_layer"]'), true);
+      assert.equal(await onScreen(page, last), false);
+      await page.evaluate(() => (document.body.className = 'vscode-light'));
+      await shot(page, `chain${layers}-overview-start-light`);
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+  });
+}
+
+describe('webview: the overview stays out of the way', () => {
+  it('is hidden for a graph that fits in a few screens', async () => {
+    const { page } = await openPage();
+    await send(page, update(fx.twoInTwoOut()));
+    assert.equal(await page.locator('.lg-overview').isVisible(), false);
+    await page.close();
+  });
+});
+
+describe('webview: our layered layout on a flat residual network', () => {
+  it('keeps 400 nodes apart and routes skip connections beside the chain', async () => {
+    const { page, problems } = await openPage('vscode-dark', { width: 1100, height: 760 });
+    await send(page, update(fx.residualNetwork(8, 10, 64, false), 'file:///flat.py'));
+    assert.equal(await page.getAttribute('svg.lg-canvas', 'data-engine'), 'layered');
+    assert.equal(await count(page, '.node'), 401);
+    const overlaps = await page.$$eval('.node .frame', (frames) => {
+      const boxes = frames.map((f) => f.getBoundingClientRect());
+      let n = 0;
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i];
+          const b = boxes[j];
+          if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) n++;
+        }
+      return n;
+    });
+    assert.equal(overlaps, 0);
+    // The skip edge into the first add passes no node: it leaves the chain and comes back.
+    const skip = page.locator('.edge[data-to="c:add#0"][data-from="c:input_layer#0"] path');
+    const d = (await skip.getAttribute('d')) ?? '';
+    assert.ok(d.split(/[MLC]/).length > 3, d);
+    // Zoom in on the top of the graph to look at it.
+    const box = (await page.locator('svg.lg-canvas').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 30);
+    for (let i = 0; i < 40 && (await scale(page)) < 0.7; i++) await page.mouse.wheel(0, -200);
+    await page.waitForTimeout(100);
+    await shot(page, 'layered-flat-resnet-dark');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
+describe('webview: layout in a worker', () => {
+  it('lays out off the UI thread, keeps the last picture while it runs, and drops a layout a newer graph overtakes', async () => {
+    const { page, problems } = await openPage();
+    const uri = 'file:///worker.py';
+    await send(page, update(fx.sharedDense(), uri));
+    assert.equal((await stats(page))!.worker, true);
+    // A big graph, then at once a small one: the big layout is cancelled, never drawn; meanwhile the old picture
+    // stays on screen.
+    const before = await renders(page);
+    const big = update(fx.denseChain(2000), uri);
+    const small = update(fx.basicChain(), uri);
+    const during = await page.evaluate(
+      async ([a, b]) => {
+        const probe = window.__layergraph;
+        window.postMessage(a, '*');
+        while (!probe.layingOut) await new Promise((r) => setTimeout(r, 0));
+        const shown = document.querySelectorAll('.node').length;
+        window.postMessage(b, '*');
+        return shown;
+      },
+      [big, small],
+    );
+    assert.equal(during, 4);
+    await page.waitForFunction((b) => (window as unknown as WindowProbe).__layergraph.renders > b, before);
+    await page.waitForTimeout(300);
+    assert.equal(await count(page, '.node'), 3);
+    assert.deepEqual(await attrs(page, '.node', 'data-layer'), ['input_layer', 'dense', 'activation']);
+    assert.equal(await renders(page), before + 1);
+    assert.ok((await page.evaluate(() => (window as unknown as WindowProbe).__layergraph.cancelledLayouts)) >= 1);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('falls back to the UI thread where the CSP allows no worker', async () => {
+    // The test page with the policy minus worker-src, served under another name.
+    const strict = fs.readFileSync(path.join(ROOT, 'test/webview/index.html'), 'utf8').replace('; worker-src blob:', '');
+    assert.doesNotMatch(strict, /worker-src/);
+    await context.route('**/test/webview/no-worker.html', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: strict }));
+    const { page } = await openPage('vscode-dark', { width: 1100, height: 760 }, '/test/webview/no-worker.html');
+    await send(page, update(fx.sharedDense(), 'file:///fallback.py'));
+    assert.equal(await count(page, '.node'), 4);
+    assert.equal((await stats(page))!.worker, false);
+    await send(page, update(fx.twoInTwoOut(), 'file:///fallback.py'));
+    assert.equal(await count(page, '.node'), 9);
+    await page.close();
+    await context.unroute('**/test/webview/no-worker.html');
   });
 });

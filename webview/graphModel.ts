@@ -1,7 +1,7 @@
 // Build pass: turns an AnalysisResult into the plain view graph the webview draws (nodes, edges, clusters), for the
 // calls view or Keras's layer view, with helper-function groups collapsed or expanded. Pure data: no DOM, no layout.
 
-import type { AnalysisResult, CallIR, Language, LayerIR, ModelIR, ScopeFrame, SourceRange } from '../src/graph/ir';
+import type { AnalysisResult, CallIR, Diagnostic, Language, LayerIR, ModelIR, ScopeFrame, SourceRange } from '../src/graph/ir';
 import type { Dim, Shape } from '../src/graph/shape';
 import type { GraphView } from '../src/webview-protocol';
 import { t } from './strings';
@@ -30,7 +30,10 @@ export interface ViewNode {
   /** Number of calls of a shared layer, 0 when not shared. */
   shared: number;
   colorIndex: number;
+  /** The diagnostic's full message (tooltip, `data-error`). */
   error: string | null;
+  /** What the node itself shows of it: built from the diagnostic's structured fields, or the message as is. */
+  errorSummary: string | null;
   range: SourceRange | null;
   /** Key of the expanded group (cluster) this node is drawn inside. */
   parent: string | null;
@@ -88,6 +91,32 @@ export function formatShape(shape: Shape | null, language: Language): string {
   return `[${shape.map((d) => dimText(d, false)).join(',')}]`;
 }
 
+/** Structured fields a diagnostic may carry beside its message (`detail`); all optional, any may be missing. */
+interface DiagnosticDetail {
+  kind?: unknown;
+  axis?: unknown;
+  expected?: unknown;
+  received?: unknown;
+}
+
+function detailValue(v: unknown, language: Language): string | null {
+  if (typeof v === 'number' || typeof v === 'string') return String(v);
+  if (v === null) return dimText(null, language === 'python');
+  if (Array.isArray(v) && v.every((d) => d === null || typeof d === 'number' || typeof d === 'string')) return formatShape(v as Shape, language);
+  return null;
+}
+
+/** The short form of a diagnostic for a node: "axis -1: expected 5, received (None, 10)" from its structured
+ *  fields; without them the message as it is (never picked apart: its wording belongs to the analyzer). */
+export function errorSummary(d: Diagnostic, language: Language): string {
+  const detail = (d as Diagnostic & { detail?: DiagnosticDetail }).detail;
+  if (typeof detail !== 'object' || detail === null) return d.message;
+  const expected = detailValue(detail.expected, language);
+  const received = detailValue(detail.received, language);
+  if (expected === null || received === null) return d.message;
+  return typeof detail.axis === 'number' ? t('errorAxisSummary', detail.axis, expected, received) : t('errorSummary', expected, received);
+}
+
 function groupKeyOf(scope: ScopeFrame[], depth: number): string {
   return scope
     .slice(0, depth + 1)
@@ -139,6 +168,11 @@ export function buildViewGraph(result: AnalysisResult, options: BuildOptions): V
     if (c.error === undefined) return null;
     return result.diagnostics[c.error]?.message ?? t('errorPrefix', String(c.error));
   };
+  const errorSummaryOf = (c: CallIR): string | null => {
+    if (c.error === undefined) return null;
+    const d = result.diagnostics[c.error];
+    return d ? errorSummary(d, result.language) : t('errorPrefix', String(c.error));
+  };
   const outputShapeText = (c: CallIR): string => {
     const shapes = c.outputs.map((x) => formatShape(need(tensors, x, 'tensor').shape, python));
     return shapes.length === 1 ? shapes[0] : `[${shapes.join(', ')}]`;
@@ -181,6 +215,7 @@ export function buildViewGraph(result: AnalysisResult, options: BuildOptions): V
             shared: layer.calls.length > 1 ? layer.calls.length : 0,
             colorIndex: sharedColour.get(layer.id) ?? -1,
             error: null,
+            errorSummary: null,
             range: layer.range,
             parent: null,
             searchText: `${layer.name} ${layer.className}`.toLowerCase(),
@@ -193,6 +228,7 @@ export function buildViewGraph(result: AnalysisResult, options: BuildOptions): V
       }
       unit.node.callIds.push(c.id);
       unit.node.error ??= errorOf(c);
+      unit.node.errorSummary ??= errorSummaryOf(c);
       unitOfCall.set(c.id, unit);
     }
   } else {
@@ -213,6 +249,7 @@ export function buildViewGraph(result: AnalysisResult, options: BuildOptions): V
           shared: layer.calls.length > 1 ? layer.calls.length : 0,
           colorIndex: sharedColour.get(layer.id) ?? -1,
           error: errorOf(c),
+          errorSummary: errorSummaryOf(c),
           range: c.range,
           parent: null,
           searchText: `${layer.name} ${layer.className}`.toLowerCase(),
@@ -272,6 +309,7 @@ export function buildViewGraph(result: AnalysisResult, options: BuildOptions): V
         shared: 0,
         colorIndex: -1,
         error: null,
+        errorSummary: null,
         range: frame.callRange,
         parent,
         searchText: frame.name.toLowerCase(),
@@ -280,6 +318,7 @@ export function buildViewGraph(result: AnalysisResult, options: BuildOptions): V
     }
     g.callIds.push(...u.node.callIds);
     g.error ??= u.node.error;
+    g.errorSummary ??= u.node.errorSummary;
     g.searchText += ` ${u.node.searchText}`;
     // A group's shape is that of the last unit inside it, usually what the helper returns.
     g.shapeText = u.node.shapeText;

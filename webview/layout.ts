@@ -5,9 +5,10 @@
 import dagre from '@dagrejs/dagre';
 import type { LayoutDirection } from '../src/webview-protocol';
 
-/** dagre recurses deeply and overflows the stack near 4,400 nodes (measured); a level bigger than this gets our own
- *  iterative layered layout instead. */
-export const MAX_DAGRE_NODES = 1200;
+/** dagre recurses deeply (it overflows the stack near 2,100 nodes in a webview, 4,400 in Node) and takes seconds
+ *  from a few hundred nodes on (bench: `npm run bench -- preview`); a level bigger than this gets our own layered
+ *  layout instead, which is linear on chains and loops instead of recursing. */
+export const MAX_DAGRE_NODES = 300;
 /** Level layouts are cached by content, so expanding one group re-lays out only what changed. */
 const LEVEL_CACHE_SIZE = 400;
 const CLUSTER_PAD = 12;
@@ -32,7 +33,10 @@ export interface LayoutInput {
   edges: LayoutEdgeInput[];
   clusters: { key: string; parent: string | null }[];
   direction: LayoutDirection;
+  /** Forces one engine for every level (benchmarks and tests); by default dagre up to MAX_DAGRE_NODES a level. */
+  engine?: Engine;
 }
+export type Engine = 'dagre' | 'layered';
 export interface Box {
   x: number; // centre
   y: number;
@@ -82,7 +86,7 @@ const pairKey = (s: string, t: string) => `${s}\t${t}`;
 /** How far a self-loop (a shared layer fed by its own output, in the layer view) bulges out of its node. */
 const LOOP = 28;
 
-function layoutLevel(items: LevelItem[], edges: LevelEdge[], direction: LayoutDirection): LevelResult {
+function layoutLevel(items: LevelItem[], edges: LevelEdge[], direction: LayoutDirection, forced?: Engine): LevelResult {
   // Self-loops are drawn by hand beside their node; the node is laid out wider (or taller) to leave them room,
   // since dagre routes them through its neighbours' space.
   const loops = edges.filter((e) => e.source === e.target);
@@ -90,7 +94,8 @@ function layoutLevel(items: LevelItem[], edges: LevelEdge[], direction: LayoutDi
   const grown = new Map(loops.map((e) => [e.source, lr ? 2 * (LOOP + e.labelHeight + 4) : 2 * (LOOP + e.labelWidth + 6)]));
   const laidOut = items.map((i) => (grown.has(i.key) ? { ...i, width: lr ? i.width : i.width + grown.get(i.key)!, height: lr ? i.height + grown.get(i.key)! : i.height } : i));
   const plain = edges.filter((e) => e.source !== e.target);
-  const result = laidOut.length > MAX_DAGRE_NODES ? layeredLevel(laidOut, plain, direction) : dagreLevel(laidOut, plain, direction);
+  const engine = forced ?? (laidOut.length > MAX_DAGRE_NODES ? 'layered' : 'dagre');
+  const result = engine === 'layered' ? layeredLevel(laidOut, plain, direction) : dagreLevel(laidOut, plain, direction);
   const size = new Map(items.map((i) => [i.key, i]));
   for (const e of loops) {
     const c = result.items.get(e.source)!;
@@ -140,23 +145,29 @@ function dagreLevel(items: LevelItem[], edges: LevelEdge[], direction: LayoutDir
   return { items: out, routes, width: graph.width ?? 0, height: graph.height ?? 0, engine: 'dagre' };
 }
 
-/** Longest-path ranks and input order within a rank, computed iteratively so that any size works. Good enough for
- *  the deep chains real networks are. */
+/** Our own layered layout, for levels where dagre is slow or overflows its stack: longest-path ranks (Kahn's
+ *  algorithm), one barycentre sweep to order each rank by where its inputs are, ranks centred on one axis, and edges
+ *  that skip ranks routed down a lane beside the nodes they pass. Every step is a loop over nodes or edges (no
+ *  recursion), so time is linear in the graph on chains, the shape networks have, and any depth works. */
 function layeredLevel(items: LevelItem[], edges: LevelEdge[], direction: LayoutDirection): LevelResult {
   const lr = direction === 'LR';
-  const index = new Map(items.map((n, i) => [n.key, i]));
-  const outgoing = items.map(() => [] as number[]);
-  const pending = items.map(() => 0);
+  const n = items.length;
+  const index = new Map(items.map((item, i) => [item.key, i]));
+  const outgoing: number[][] = items.map(() => []);
+  const incoming: number[][] = items.map(() => []);
+  const pending = new Array<number>(n).fill(0);
   for (const e of edges) {
     const s = index.get(e.source);
     const t = index.get(e.target);
     if (s === undefined || t === undefined || s === t) continue;
     outgoing[s].push(t);
+    incoming[t].push(s);
     pending[t]++;
   }
-  // Kahn's algorithm; nodes left over (cycles, which a valid IR never has) keep rank 0.
-  const rank = items.map(() => 0);
-  const queue = items.map((_, i) => i).filter((i) => pending[i] === 0);
+  // Nodes left over by Kahn's algorithm (cycles, which a valid IR never has) keep rank 0.
+  const rank = new Array<number>(n).fill(0);
+  const queue: number[] = [];
+  for (let i = 0; i < n; i++) if (pending[i] === 0) queue.push(i);
   for (let q = 0; q < queue.length; q++) {
     for (const t of outgoing[queue[q]]) {
       rank[t] = Math.max(rank[t], rank[queue[q]] + 1);
@@ -164,38 +175,74 @@ function layeredLevel(items: LevelItem[], edges: LevelEdge[], direction: LayoutD
     }
   }
   const ranks: number[][] = [];
-  items.forEach((_, i) => (ranks[rank[i]] ??= []).push(i));
-  const out = new Map<string, Point>();
-  let along = 0;
-  let across = 0;
+  for (let i = 0; i < n; i++) (ranks[rank[i]] ??= []).push(i);
+  // Order within a rank: the mean position of a node's inputs in the ranks above (input order breaks ties).
+  const position = new Array<number>(n).fill(0);
   for (const members of ranks) {
     if (!members) continue;
-    let depth = 0;
-    for (const i of members) depth = Math.max(depth, lr ? items[i].width : items[i].height);
-    let offset = 0;
+    const weight = new Map<number, number>();
     for (const i of members) {
-      const breadth = lr ? items[i].height : items[i].width;
-      const c = along + depth / 2;
-      const m = offset + breadth / 2;
-      out.set(items[i].key, lr ? { x: c, y: m } : { x: m, y: c });
-      offset += breadth + SPACING.nodesep;
+      const from = incoming[i].filter((s) => rank[s] < rank[i]);
+      weight.set(i, from.length ? from.reduce((a, s) => a + position[s], 0) / from.length : i);
     }
-    across = Math.max(across, offset - SPACING.nodesep);
+    if (members.length > 1) members.sort((a, b) => weight.get(a)! - weight.get(b)! || a - b);
+    members.forEach((i, p) => (position[i] = p));
+  }
+  const breadthOf = (i: number) => (lr ? items[i].height : items[i].width);
+  const depthOf = (i: number) => (lr ? items[i].width : items[i].height);
+  const rankBreadth = ranks.map((members) => (members ? members.reduce((b, i) => b + breadthOf(i), 0) + SPACING.nodesep * (members.length - 1) : 0));
+  const across = rankBreadth.reduce((a, b) => Math.max(a, b), 0);
+  // Ranks are centred on one axis, so that a chain of nodes of different widths runs straight.
+  const centre = new Array<Point>(n);
+  const rankStart: number[] = [];
+  const rankDepth: number[] = [];
+  let along = 0;
+  ranks.forEach((members, r) => {
+    rankStart[r] = along;
+    rankDepth[r] = 0;
+    if (!members) return;
+    let depth = 0;
+    for (const i of members) depth = Math.max(depth, depthOf(i));
+    rankDepth[r] = depth;
+    let offset = (across - rankBreadth[r]) / 2;
+    for (const i of members) {
+      const c = along + depth / 2;
+      const m = offset + breadthOf(i) / 2;
+      centre[i] = lr ? { x: c, y: m } : { x: m, y: c };
+      offset += breadthOf(i) + SPACING.nodesep;
+    }
     along += depth + SPACING.ranksep;
-  }
-  const size = new Map(items.map((n) => [n.key, n]));
+  });
+  const out = new Map<string, Point>();
+  items.forEach((item, i) => out.set(item.key, centre[i]));
   const routes = new Map<string, { points: Point[]; label: Point }>();
+  // Lanes for rank-skipping edges sit right of the widest rank; each such edge gets its own, nearest first.
+  let lanes = 0;
+  let extent = across;
+  const toPoint = (c: number, m: number): Point => (lr ? { x: c, y: m } : { x: m, y: c });
   for (const e of edges) {
-    const a = out.get(e.source);
-    const b = out.get(e.target);
-    if (!a || !b) continue;
-    const sa = size.get(e.source)!;
-    const sb = size.get(e.target)!;
-    const from = lr ? { x: a.x + sa.width / 2, y: a.y } : { x: a.x, y: a.y + sa.height / 2 };
-    const to = lr ? { x: b.x - sb.width / 2, y: b.y } : { x: b.x, y: b.y - sb.height / 2 };
-    routes.set(pairKey(e.source, e.target), { points: [from, to], label: { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 } });
+    const s = index.get(e.source);
+    const t = index.get(e.target);
+    if (s === undefined || t === undefined || s === t) continue;
+    const a = centre[s];
+    const b = centre[t];
+    const aAlong = lr ? a.x : a.y;
+    const bAlong = lr ? b.x : b.y;
+    const from = toPoint(aAlong + depthOf(s) / 2, lr ? a.y : a.x);
+    const to = toPoint(bAlong - depthOf(t) / 2, lr ? b.y : b.x);
+    if (rank[t] - rank[s] <= 1) {
+      routes.set(pairKey(e.source, e.target), { points: [from, to], label: { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 } });
+      continue;
+    }
+    const lane = across + SPACING.edgesep * (2 + (lanes++ % 4)) + e.labelWidth / 2;
+    extent = Math.max(extent, lane + e.labelWidth / 2 + SPACING.edgesep);
+    const down = rankStart[rank[s]] + rankDepth[rank[s]] + SPACING.ranksep / 2;
+    const up = rankStart[rank[t]] - SPACING.ranksep / 2;
+    const points = [from, toPoint(down, lane), toPoint(up, lane), to];
+    routes.set(pairKey(e.source, e.target), { points, label: toPoint((down + up) / 2, lane) });
   }
-  return { items: out, routes, width: lr ? along - SPACING.ranksep : across, height: lr ? across : along - SPACING.ranksep, engine: 'layered' };
+  const length = Math.max(0, along - SPACING.ranksep);
+  return { items: out, routes, width: lr ? length : extent, height: lr ? extent : length, engine: 'layered' };
 }
 
 /** Cached level layouts are stored by position, not by key: repeated blocks (forty identical res_block() groups)
@@ -214,10 +261,11 @@ export function clearLayoutCache(): void {
   levelCache.clear();
 }
 
-function cachedLevel(items: LevelItem[], edges: LevelEdge[], direction: LayoutDirection, counts: LayoutResult['levels']): LevelResult {
+function cachedLevel(items: LevelItem[], edges: LevelEdge[], direction: LayoutDirection, counts: LayoutResult['levels'], forced?: Engine): LevelResult {
   const index = new Map(items.map((item, i) => [item.key, i]));
   const key = JSON.stringify([
     direction,
+    forced ?? 'auto',
     items.map((i) => [i.width, i.height]),
     edges.map((e) => [index.get(e.source), index.get(e.target), e.labelWidth, e.labelHeight]),
   ]);
@@ -227,7 +275,7 @@ function cachedLevel(items: LevelItem[], edges: LevelEdge[], direction: LayoutDi
     levelCache.delete(key); // re-inserted below: Map order doubles as LRU order
   } else {
     counts.computed++;
-    const r = layoutLevel(items, edges, direction);
+    const r = layoutLevel(items, edges, direction, forced);
     entry = {
       items: items.map((i) => r.items.get(i.key)!),
       routes: edges.map((e) => r.routes.get(pairKey(e.source, e.target))!),
@@ -337,7 +385,7 @@ export function layoutGraph(input: LayoutInput): LayoutResult {
       const size = clusterSize.get(item.key);
       if (size) Object.assign(item, size);
     }
-    const level = cachedLevel(items, [...levelEdges.get(k)!.values()], input.direction, counts);
+    const level = cachedLevel(items, [...levelEdges.get(k)!.values()], input.direction, counts, input.engine);
     if (level.engine === 'layered') engine = 'layered';
     levels.set(k, level);
     if (k !== ROOT) clusterSize.set(k, { width: level.width + 2 * CLUSTER_PAD, height: level.height + 2 * CLUSTER_PAD + CLUSTER_HEADER });

@@ -3,9 +3,11 @@
 // API beyond acquireVsCodeApi's postMessage/getState/setState.
 
 import type { AnalysisResult, ModelIR } from '../src/graph/ir';
-import { isHostMessage, type GraphView, type HostMessage, type LayoutDirection, type WeightsArray, type WebviewMessage } from '../src/webview-protocol';
+import { isHostMessage, type GraphView, type HostMessage, type LayoutDirection, type WeightsArray, type WebviewMessage, type WebviewMessageBody } from '../src/webview-protocol';
 import { buildViewGraph, type ViewGraph } from './graphModel';
+import { LayoutCancelled, LayoutClient } from './layoutClient';
 import { LossPanel } from './lossPanel';
+import { Overview } from './overview';
 import { GraphRenderer, type RenderStats } from './render';
 import { setStrings, t, type StringKey } from './strings';
 
@@ -28,7 +30,8 @@ interface PersistedState {
 }
 
 const vscode = acquireVsCodeApi();
-const post = (m: WebviewMessage) => vscode.postMessage(m);
+/** Every message names the document whose graph is on screen, so the host can drop one about another document. */
+const post = (m: WebviewMessageBody) => vscode.postMessage({ ...m, source: current?.uri ?? null } as WebviewMessage);
 
 function restoreState(): PersistedState {
   const s = vscode.getState() as Partial<PersistedState> | undefined;
@@ -44,7 +47,7 @@ function restoreState(): PersistedState {
 }
 
 const state = restoreState();
-let current: { uri: string; version: number; result: AnalysisResult; modelId: number | null } | null = null;
+let current: { uri: string; version: number; result: AnalysisResult; modelId: number | null; stale: boolean } | null = null;
 let lastGraph: ViewGraph | null = null;
 let needsFit = state.transform === null;
 let renderQueued = false;
@@ -55,7 +58,16 @@ let searchCursor = -1;
 let trained: { uri: string; version: number; byLayer: Map<number, WeightsArray[]> } | null = null;
 
 /** Read by tests and the bench: timings of the last render and counters. */
-const debug = { renders: 0, ignoredMessages: 0, lastError: null as string | null, lastStack: null as string | null, stats: null as (RenderStats & { buildMs: number; totalMs: number }) | null };
+const debug = {
+  renders: 0,
+  ignoredMessages: 0,
+  cancelledLayouts: 0,
+  /** True while a layout runs in the worker (the picture on screen is the previous one). */
+  layingOut: false,
+  lastError: null as string | null,
+  lastStack: null as string | null,
+  stats: null as (RenderStats & { buildMs: number; totalMs: number; worker: boolean }) | null,
+};
 (window as unknown as { __layergraph: typeof debug }).__layergraph = debug;
 
 // ---- DOM skeleton (built with the DOM API: no innerHTML, no inline handlers, CSP-safe) ----
@@ -81,6 +93,8 @@ const search = el('input', 'lg-search', toolbar);
 search.type = 'search';
 const searchStatus = el('span', 'lg-search-status', toolbar);
 const status = el('span', 'lg-status', toolbar);
+const staleBadge = el('span', 'lg-stale', toolbar);
+staleBadge.hidden = true;
 const banner = el('div', 'lg-banner', root);
 banner.setAttribute('role', 'alert');
 const placeholder = el('div', 'lg-placeholder', root);
@@ -112,6 +126,10 @@ const renderer = new GraphRenderer(canvasHost, {
   },
 });
 renderer.selectedKey = state.selectedKey;
+const overview = new Overview(canvasHost, renderer);
+const layoutClient = new LayoutClient();
+renderer.onViewChange = () => overview.follow();
+window.addEventListener('resize', () => overview.draw());
 
 function applyStrings(): void {
   const label = (b: HTMLElement, text: StringKey, title?: StringKey) => {
@@ -125,6 +143,8 @@ function applyStrings(): void {
   label(expandButton, 'expandAll');
   label(collapseButton, 'collapseAll');
   label(exportButton, 'exportSvg');
+  staleBadge.textContent = t('staleBadge');
+  staleBadge.title = t('staleTitle');
   search.placeholder = t('search');
   search.title = t('searchTitle');
   modelPicker.title = t('model');
@@ -133,6 +153,7 @@ function applyStrings(): void {
   layersButton.setAttribute('aria-pressed', String(state.view === 'layers'));
   if (!current) placeholder.textContent = t('waiting');
   lossPanel.applyStrings();
+  overview.applyStrings();
 }
 
 function selectedModel(): ModelIR | null {
@@ -155,27 +176,37 @@ function refreshModelPicker(): void {
 
 function scheduleRender(): void {
   // The first graph is drawn at once; later updates coalesce into one render per frame.
-  if (debug.renders === 0) return render();
+  if (debug.renders === 0 && renderSeq === 0) return void render();
   if (renderQueued) return;
   renderQueued = true;
   requestAnimationFrame(() => {
     renderQueued = false;
-    render();
+    void render();
   });
 }
 
-function render(): void {
+/** Each render gets a number; a render overtaken by a newer one (its layout cancelled) changes nothing. */
+let renderSeq = 0;
+
+async function render(): Promise<void> {
   if (!current) return;
   const t0 = performance.now();
+  const seq = ++renderSeq;
+  let cancelled = false;
   try {
     const graph = buildViewGraph(current.result, { view: state.view, model: selectedModel(), collapsedOverrides: state.collapsed });
     const showWeights = trained !== null && trained.uri === current.uri && trained.version === current.version;
     renderer.weights = showWeights ? trained!.byLayer : new Map();
     document.body.dataset.weightsVersion = showWeights ? String(trained!.version) : '';
     const t1 = performance.now();
-    const stats = renderer.render(graph, state.direction);
+    const usesWorker = layoutClient.usesWorker;
+    const stats = await renderer.render(graph, state.direction, (input) => {
+      debug.layingOut = true;
+      return layoutClient.layout(input);
+    });
+    debug.layingOut = false;
     lastGraph = graph;
-    debug.stats = { ...stats, buildMs: t1 - t0, totalMs: performance.now() - t0 };
+    debug.stats = { ...stats, buildMs: t1 - t0, totalMs: performance.now() - t0, worker: usesWorker && layoutClient.usesWorker };
     debug.lastError = null;
     banner.hidden = true;
     placeholder.textContent = graph.nodes.length === 0 ? t('empty') : '';
@@ -191,18 +222,34 @@ function render(): void {
       renderer.fit();
       needsFit = false;
     }
+    overview.draw();
     renderer.setHighlight(highlight);
     if (search.value) runSearch();
   } catch (err) {
+    // A newer graph took over: it will draw (or explain) itself.
+    if (seq === renderSeq) debug.layingOut = false;
+    if (err instanceof LayoutCancelled || seq !== renderSeq) {
+      cancelled = true;
+      debug.cancelledLayouts++;
+      return;
+    }
     // Keep the previous good graph on screen and say why the new one is missing.
     debug.lastError = err instanceof Error ? err.message : String(err);
     debug.lastStack = err instanceof Error ? (err.stack ?? null) : null;
     banner.hidden = false;
     banner.textContent = t('renderFailed', debug.lastError);
   } finally {
-    debug.renders++;
-    document.body.dataset.renders = String(debug.renders);
+    if (!cancelled) {
+      debug.renders++;
+      document.body.dataset.renders = String(debug.renders);
+    }
   }
+}
+
+/** The host kept the last good graph because the file does not parse now: say so, without hiding the graph. */
+function setStale(stale: boolean): void {
+  staleBadge.hidden = !stale;
+  document.body.dataset.stale = String(stale);
 }
 
 function runSearch(): void {
@@ -215,8 +262,13 @@ function handle(msg: HostMessage): void {
   switch (msg.type) {
     case 'update': {
       const sameDoc = current?.uri === msg.uri;
-      // Stale (older version of the shown document) or unchanged: nothing to do.
-      if (sameDoc && current && (msg.version < current.version || (msg.version === current.version && msg.selectedModel === undefined))) return;
+      const stale = msg.stale === true;
+      // Older version of the shown document, or unchanged: nothing to do (beyond the stale badge, which can change
+      // without a new version when the host re-sends the last good graph).
+      if (sameDoc && current && (msg.version < current.version || (msg.version === current.version && msg.selectedModel === undefined))) {
+        if (msg.version === current.version) setStale((current.stale = stale));
+        return;
+      }
       const previousModelName = selectedModel()?.name ?? state.modelName;
       let modelId = msg.selectedModel ?? null;
       if (modelId === null || !msg.result.models.some((m) => m.id === modelId)) {
@@ -235,7 +287,8 @@ function handle(msg: HostMessage): void {
       // Weights trained from an older version describe code that has changed since: drop them.
       if (trained && (trained.uri !== msg.uri || msg.version > trained.version)) trained = null;
       if (!sameDoc) lossPanel.hide();
-      current = { uri: msg.uri, version: msg.version, result: msg.result, modelId };
+      current = { uri: msg.uri, version: msg.version, result: msg.result, modelId, stale };
+      setStale(stale);
       state.uri = msg.uri;
       state.modelName = selectedModel()?.name ?? null;
       saveState();

@@ -7,7 +7,7 @@ import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zo
 import { line, curveBasis } from 'd3-shape';
 import type { LayoutDirection, WeightsArray } from '../src/webview-protocol';
 import type { ViewEdge, ViewGraph, ViewNode } from './graphModel';
-import { layoutGraph, type LayoutResult } from './layout';
+import { layoutGraph, type Box, type LayoutInput, type LayoutResult } from './layout';
 import { t } from './strings';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -87,15 +87,27 @@ function wrap(text: string, width: number, maxLines: number): string[] {
   return lines;
 }
 
-/** The part of a diagnostic worth reading on the node: Keras's 'Input 0 of layer "dense" is incompatible with the
- *  layer: ' preamble names what the node already shows, so the node keeps the expected/received part. */
-function errorGist(message: string): string {
-  const m = /^Input \d+ of layer "[^"]*" is incompatible with the layer: (.+)$/s.exec(message);
-  return m ? m[1] : message;
+/** The zoom range users get with the wheel; Fit may go further out so that any graph fits whole. */
+const MIN_SCALE = 0.05;
+const MAX_SCALE = 4;
+/** Below this zoom strokes stop scaling down (see .lg-far in main.css). */
+const FAR_SCALE = 0.25;
+
+/** Characters XML 1.0 forbids (C0 controls except tab/newline/return, lone surrogates, U+FFFE/U+FFFF): a name
+ *  holding one would make an exported SVG unparseable. */
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Shows a forbidden character visibly instead: C0 controls as their Control Pictures (U+2400 + code, so ESC reads
+ *  ␛), anything else as U+FFFD. */
+export function xmlSafe(text: string): string {
+  return text.replace(XML_INVALID, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x20 ? String.fromCharCode(0x2400 + code) : '\uFFFD';
+  });
 }
 
-/** Below this zoom labels are unreadable; fitting a long chain stops here and shows its beginning instead. */
-const MIN_READABLE_SCALE = 0.4;
+/** Classes that mark interaction state (selection, cursor highlight, hover, search) rather than the graph. */
+const MARK_CLASSES = ['selected', 'highlighted', 'hovered', 'peer', 'match', 'dimmed'];
 
 export class GraphRenderer {
   readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
@@ -149,10 +161,13 @@ export class GraphRenderer {
     // Measuring happens off to the side so a failed render never disturbs the graph on screen.
     this.measureText = this.svg.append('text').attr('class', 'lg-measure').attr('aria-hidden', 'true').node()!;
     this.zoomBehavior = zoom<SVGSVGElement, unknown>()
-      .scaleExtent([0.05, 4])
+      .scaleExtent([MIN_SCALE, MAX_SCALE])
       .on('zoom', (event: { transform: ZoomTransform }) => {
         this.viewport.attr('transform', event.transform.toString());
+        // Zoomed far out, outlines keep one screen pixel so that the graph's outline stays visible.
+        this.svg.classed('lg-far', event.transform.k < FAR_SCALE);
         this.callbacks.onZoom(event.transform);
+        this.onViewChange?.();
       });
     this.svg.call(this.zoomBehavior).on('dblclick.zoom', null);
   }
@@ -163,18 +178,21 @@ export class GraphRenderer {
   }
 
   setTransform(x: number, y: number, k: number): void {
+    // A view restored from a fitted deep graph may be further out than the wheel's usual limit.
+    const [min, max] = this.zoomBehavior.scaleExtent();
+    if (k < min) this.zoomBehavior.scaleExtent([k, max]);
     this.svg.call(this.zoomBehavior.transform, zoomIdentity.translate(x, y).scale(k));
   }
 
-  /** Runs measure → layout → update. Throws before touching the visible graph if measuring or layout fails. */
-  render(graph: ViewGraph, direction: LayoutDirection): RenderStats {
+  /** Runs measure → layout → update; `layout` may run elsewhere (a worker). Throws (rejects) before touching the
+   *  visible graph if measuring or layout fails or is cancelled, so the last good picture stays. */
+  async render(graph: ViewGraph, direction: LayoutDirection, layout: (input: LayoutInput) => LayoutResult | Promise<LayoutResult> = layoutGraph): Promise<RenderStats> {
     const t0 = performance.now();
     const anchor = this.anchor;
-    this.anchor = null;
     const measured = graph.nodes.map((n) => this.measureNode(n));
     const labelWidths = new Map(graph.edges.map((e) => [e.key, this.textWidth('edge', e.shapeText) + 2 * EDGE_LABEL_PAD]));
     const t1 = performance.now();
-    const layout = layoutGraph({
+    const laidOut = await layout({
       nodes: measured.map((m) => ({ key: m.node.key, width: m.width, height: m.height, parent: m.node.parent })),
       edges: graph.edges.map((e) => ({
         key: e.key,
@@ -187,8 +205,9 @@ export class GraphRenderer {
       direction,
     });
     const t2 = performance.now();
-    this.update(graph, measured, layout, labelWidths);
-    this.layout = layout;
+    if (this.anchor === anchor) this.anchor = null;
+    this.update(graph, measured, laidOut, labelWidths);
+    this.layout = laidOut;
     this.graph = graph;
     this.direction = direction;
     if (anchor) this.restoreAnchor(anchor);
@@ -199,9 +218,9 @@ export class GraphRenderer {
       measureMs: t1 - t0,
       layoutMs: t2 - t1,
       updateMs: t3 - t2,
-      engine: layout.engine,
-      levelsComputed: layout.levels.computed,
-      levelsCached: layout.levels.cached,
+      engine: laidOut.engine,
+      levelsComputed: laidOut.levels.computed,
+      levelsCached: laidOut.levels.cached,
     };
   }
 
@@ -218,16 +237,17 @@ export class GraphRenderer {
   }
 
   private measureNode(node: ViewNode): MeasuredNode {
+    // Text from the code is shown as text; a control character in it is drawn as its visible picture.
     const lines: NodeLine[] = [
-      { kind: 'name', text: node.name },
-      { kind: 'detail', text: node.detail },
+      { kind: 'name', text: xmlSafe(node.name) },
+      { kind: 'detail', text: xmlSafe(node.detail) },
     ];
-    if (node.shapeText) lines.push({ kind: 'shape', text: node.shapeText });
-    if (node.error) for (const l of wrap(errorGist(node.error), ERROR_WRAP, ERROR_MAX_LINES)) lines.push({ kind: 'error', text: l });
+    if (node.shapeText) lines.push({ kind: 'shape', text: xmlSafe(node.shapeText) });
+    if (node.error) for (const l of wrap(xmlSafe(node.errorSummary ?? node.error), ERROR_WRAP, ERROR_MAX_LINES)) lines.push({ kind: 'error', text: l });
     let width = MIN_NODE_WIDTH;
     for (const l of lines) width = Math.max(width, this.textWidth(l.kind, l.text) + 2 * PAD_X);
     // Room for the ×N badge and the error marker riding on the corners.
-    if (node.shared) width = Math.max(width, this.textWidth('name', node.name) + 2 * PAD_X + 2 * (this.textWidth('badge', t('sharedBadge', node.shared)) + 8));
+    if (node.shared) width = Math.max(width, this.textWidth('name', lines[0].text) + 2 * PAD_X + 2 * (this.textWidth('badge', t('sharedBadge', node.shared)) + 8));
     const weights = node.kind !== 'group' && node.layerId !== null ? (this.weights.get(node.layerId) ?? null) : null;
     if (weights && weights.length > 0) {
       const slots = weights.map((w) => Math.max(HIST_WIDTH, this.textWidth('weights', weightLabel(w))));
@@ -524,34 +544,85 @@ export class GraphRenderer {
     this.setTransform(width / 2 - box.x * tr.k, height / 2 - box.y * tr.k, tr.k);
   }
 
+  /** The size of the drawing area on screen. */
+  viewSize(): { width: number; height: number } {
+    const { width, height } = this.svg.node()!.getBoundingClientRect();
+    return { width, height };
+  }
+
+  /** Width and height of the whole laid-out graph (0 before the first layout). */
+  graphSize(): { width: number; height: number } {
+    return { width: this.layout?.width ?? 0, height: this.layout?.height ?? 0 };
+  }
+
+  /** Every drawn node's box, and whether it carries an error (what the overview draws). */
+  *nodeBoxes(): Iterable<{ box: Box; error: boolean }> {
+    if (!this.layout || !this.graph) return;
+    for (const n of this.graph.nodes) {
+      const box = this.layout.nodes.get(n.key);
+      if (box) yield { box, error: n.error !== null };
+    }
+  }
+
+  /** Called after every pan or zoom (the overview follows the view). */
+  onViewChange: (() => void) | null = null;
+
+  /** Centres the view on a point of the graph, keeping the zoom level. */
+  centerOn(x: number, y: number): void {
+    const { width, height } = this.viewSize();
+    const k = this.transform.k;
+    this.setTransform(width / 2 - x * k, height / 2 - y * k, k);
+  }
+
+  /** Shows the whole graph, however small that makes it: on a deep network the overview is the point of Fit. */
   fit(): void {
     if (!this.layout) return;
-    const { width, height } = this.svg.node()!.getBoundingClientRect();
+    const { width, height } = this.viewSize();
     const gw = Math.max(this.layout.width, 1);
     const gh = Math.max(this.layout.height, 1);
     if (width === 0 || height === 0) return;
     const k = Math.min(1.25, (width * 0.95) / gw, (height * 0.95) / gh);
-    if (k >= MIN_READABLE_SCALE) {
-      this.setTransform((width - gw * k) / 2, (height - gh * k) / 2, k);
-      return;
-    }
-    // A deep network: fit its breadth (readably) and start where the data enters.
-    const lr = this.direction === 'LR';
-    const kb = Math.max(MIN_READABLE_SCALE, Math.min(1, lr ? (height * 0.95) / gh : (width * 0.95) / gw));
-    this.setTransform(lr ? 10 : (width - gw * kb) / 2, lr ? (height - gh * kb) / 2 : 10, kb);
+    // The wheel's lower limit follows, so that the user can zoom back out to this view after zooming in.
+    this.zoomBehavior.scaleExtent([Math.min(MIN_SCALE, k), MAX_SCALE]);
+    this.setTransform((width - gw * k) / 2, (height - gh * k) / 2, k);
   }
 
   /** The drawing as a standalone SVG document: computed theme colours copied onto each element. */
   exportSvg(): string {
     const source = this.svg.node()!;
-    const clone = source.cloneNode(true) as SVGSVGElement;
-    const props = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor'];
-    const originals = source.querySelectorAll('*');
-    const copies = clone.querySelectorAll('*');
-    originals.forEach((el, i) => {
-      const style = getComputedStyle(el);
-      for (const p of props) copies[i].setAttribute(p, style.getPropertyValue(p));
-    });
+    // Selection, the editor cursor's highlight, hover and search are the user's state, not the graph: clear them
+    // while styles are copied so that the export shows the graph as it is, then put them back.
+    const marked = MARK_CLASSES.map((c) => [c, Array.from(source.querySelectorAll(`.${c}`))] as const);
+    for (const [c, els] of marked) for (const e of els) e.classList.remove(c);
+    const focused = source.contains(document.activeElement) ? (document.activeElement as HTMLElement | SVGElement) : null;
+    focused?.blur();
+    let clone: SVGSVGElement;
+    try {
+      clone = source.cloneNode(true) as SVGSVGElement;
+      const props = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor'];
+      const originals = source.querySelectorAll('*');
+      const copies = clone.querySelectorAll('*');
+      originals.forEach((el, i) => {
+        const style = getComputedStyle(el);
+        for (const p of props) copies[i].setAttribute(p, style.getPropertyValue(p));
+      });
+    } finally {
+      for (const [c, els] of marked) for (const e of els) e.classList.add(c);
+      focused?.focus({ preventScroll: true });
+    }
+    clone.removeAttribute('data-highlighted');
+    for (const e of Array.from(clone.querySelectorAll('[data-highlighted]'))) e.removeAttribute('data-highlighted');
+    for (const e of Array.from(clone.querySelectorAll('[tabindex]'))) e.removeAttribute('tabindex');
+    // Names come from the code and may hold characters XML forbids; the serializer would write them raw.
+    const walker = document.createTreeWalker(clone, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    for (let n: Node | null = clone; n; n = walker.nextNode()) {
+      if (n.nodeType === Node.TEXT_NODE) n.nodeValue = xmlSafe(n.nodeValue ?? '');
+      else
+        for (const a of Array.from((n as Element).attributes)) {
+          const safe = xmlSafe(a.value);
+          if (safe !== a.value) a.value = safe;
+        }
+    }
     clone.querySelector('.lg-measure')?.remove();
     const b = this.layout;
     clone.setAttribute('xmlns', SVG_NS);

@@ -201,6 +201,8 @@ export class GraphPreview extends Disposable {
       `script-src 'nonce-${n}'`,
       `img-src ${webview.cspSource} data:`,
       `font-src ${webview.cspSource}`,
+      // Layout runs in a worker the webview's own bundle starts from a blob: URL (nothing from the document).
+      'worker-src blob:',
     ].join('; ');
     return `<!DOCTYPE html>
 <html lang="${vscode.env.language}">
@@ -229,7 +231,7 @@ export class GraphPreview extends Disposable {
     this.shownFiles = shown.result.files;
     // Skip a version the webview already has (it would skip it too, but the message carries the whole IR).
     if (!this.posted.shouldPost(uri, version) && selectedModel === undefined) return;
-    this.post({ type: 'update', uri, version, result: shown.result, selectedModel });
+    this.post({ type: 'update', uri, version, result: shown.result, selectedModel, stale: shown.lastGood });
     this.lastHighlight = '';
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
     if (editor) this.postHighlight(editor, shown.result);
@@ -256,9 +258,8 @@ export class GraphPreview extends Disposable {
       return;
     }
     const message: WebviewMessage = raw;
-    // Messages say which document they are about; one about another document (sent before a switch) is stale.
-    const about = (raw as { source?: unknown }).source;
-    if (message.type !== 'ready' && typeof about === 'string' && about !== this.source?.toString()) {
+    // A message about a document this panel no longer shows (sent before the webview got the new one) is stale.
+    if (message.type !== 'ready' && message.source !== (this.source?.toString() ?? null)) {
       this.rejectedMessages++;
       return;
     }

@@ -81,9 +81,9 @@ export function twoInTwoOut(extraModel = false): AnalysisResult {
   return b.build();
 }
 
-/** A generated deep model: Input, then `stages` stage() helpers each calling res_block() `blocks` times; a block is
+/** A generated deep model (without `grouped`, one flat level): Input, then `stages` stage() helpers each calling res_block() `blocks` times; a block is
  *  Dense → relu → Dense → Add(skip) → relu. With 4 × 10 blocks that is 200 layers after the input. */
-export function residualNetwork(stages = 4, blocks = 10, width = 64): AnalysisResult {
+export function residualNetwork(stages = 4, blocks = 10, width = 64, grouped = true): AnalysisResult {
   const b = new IrBuilder('deep.py');
   let x = b.input('input_layer', [null, width]);
   const input = x;
@@ -113,7 +113,7 @@ export function residualNetwork(stages = 4, blocks = 10, width = 64): AnalysisRe
   b.model('functional', [input], [x]);
   const r = b.build();
   // Every call after the input's was made inside stage() → res_block().
-  scopes.forEach((scope, i) => (r.calls[i + 1].scope = scope));
+  if (grouped) scopes.forEach((scope, i) => (r.calls[i + 1].scope = scope));
   return r;
 }
 
@@ -130,4 +130,33 @@ export function sharedDenseWeights(result: AnalysisResult = sharedDense()): Weig
       ],
     },
   ];
+}
+
+/** A plain chain of `layers` Dense layers after an Input, no helper groups: the deep network Fit and the overview
+ *  are for (the first Dense has a shape error when `withError`, so the overview has a red mark to show). */
+export function denseChain(layers: number, withError = false): AnalysisResult {
+  const b = new IrBuilder('chain.py');
+  let x = b.input('input_layer', [null, 32]);
+  const input = x;
+  for (let i = 0; i < layers; i++) x = b.apply(i === 0 ? 'dense' : `dense_${i}`, 'Dense', 32 * 32 + 32, [x], [null, 32], { line: i + 2 });
+  b.model('functional', [input], [x]);
+  const r = b.build();
+  if (withError) {
+    const bad = r.calls[Math.floor(layers / 2)];
+    b.diagnostic('error', 'shape-mismatch', 'Input 0 of layer "x" is incompatible with the layer: made up for the overview', bad.range);
+    bad.error = r.diagnostics.length - 1;
+  }
+  return r;
+}
+
+/** A basic chain whose names hold what must never break an SVG or reach the page as markup. */
+export const HOSTILE_NAMES = ['ctl\u0001a', 'esc\u001b[31mred', '<script>alert(1)</script>', 'cdata]]>end', 'amp&amp;&lt;'];
+
+export function hostileNames(): AnalysisResult {
+  const b = new IrBuilder('hostile.py');
+  let x = b.input(HOSTILE_NAMES[0], [null, 4]);
+  const input = x;
+  for (const name of HOSTILE_NAMES.slice(1)) x = b.apply(name, 'Dense', 20, [x], [null, 4]);
+  b.model('functional', [input], [x]);
+  return b.build();
 }
