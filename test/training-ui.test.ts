@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { analyzeText } from '../src/analysis/analyze';
+import { escapeMarkdown } from '../src/extension/escape';
 import type { AnalysisResult } from '../src/graph/ir';
 import { startTraining, TrainError } from '../src/train/client';
 import { estimateTrainingMemory } from '../src/train/estimate';
@@ -183,8 +184,10 @@ describe('training UI: scenario 3 trained for real', () => {
 
       const hover = weightsHoverMarkdown(only, trainedInfo(trained), formatMessage);
       assert.match(hover, /^\*Trained weights of model "[^"]+" after 5 epochs \(cpu backend\) · loss \d\.\d{4}\*/);
-      assert.match(hover, new RegExp(`\\*\\*${dense}/kernel\\*\\* \`5×5\` float32 — mean `));
-      assert.match(hover, new RegExp(`\\*\\*${dense}/bias\\*\\* \`5\` float32`));
+      // Names from the code reach the hover Markdown-escaped (dense_Dense1 → dense\_Dense1).
+      const shownName = escapeMarkdown(dense).replace(/[\\*]/g, (c) => `\\${c}`);
+      assert.match(hover, new RegExp(`\\*\\*${shownName}/kernel\\*\\* \`5×5\` float32 — mean `));
+      assert.match(hover, new RegExp(`\\*\\*${shownName}/bias\\*\\* \`5\` float32`));
       assert.equal(hover.split('\n').filter((l) => l.startsWith('|**')).length, 5 + 1); // 5 kernel rows, 1 bias row
       assert.doesNotMatch(hover, /heat map/); // 25 values fit a table
     });
@@ -482,5 +485,19 @@ describe('training UI: the VS Code adapter (stand-in API)', () => {
     assert.equal(lenses[0].command.command, 'layergraph.train');
     assert.deepEqual(lenses[0].command.arguments, [document.uri, analysis.models[0].id]);
     assert.equal(lenses[0].range.start.line, lineOf(PY, 'keras.Model('));
+  });
+});
+
+describe('weights hover: names from the code stay plain text', () => {
+  it('a model or layer named as a Markdown command link or image shows literally, with no link syntax left', () => {
+    const hostile = '[Open the notes](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22rm%22%7D)';
+    const image = '![x](https://example.invalid/p.png)';
+    const arrays = [{ layer: hostile, name: `${hostile}/kernel`, shape: [1], dtype: 'float32' as const, trainable: true, values: [0.5], stats: { mean: 0.5, std: 0, min: 0.5, max: 0.5 }, line: 0 }];
+    const line = { line: 0, layers: [{ layer: hostile, layerId: 0, line: 0, arrays }], text: '' };
+    const md = weightsHoverMarkdown(line, { model: image, epochs: 1, backend: 'wasm', finalLoss: 0.1, synthetic: false }, formatMessage);
+    // Every bracket and bang is backslash-escaped, so CommonMark renders neither a link nor an image.
+    assert.doesNotMatch(md, /(^|[^\\])\[Open the notes(\\)?\]\(command:/);
+    assert.doesNotMatch(md, /(^|[^\\])!\[x/);
+    assert.match(md, /\\\[Open the notes\\\]/);
   });
 });

@@ -9,6 +9,7 @@ import { formatWeights } from '../train/format';
 import type { NestedNumbers, TrainRequest, TrainResult, WeightArray } from '../train/protocol';
 import { pickModel } from '../train/translate';
 import type { WeightsLayer } from '../webview-protocol';
+import { escapeMarkdown, markdownInlineCode } from './escape';
 import type { Pos, Translate } from './text';
 
 /** Above this estimate the editor asks before training (a laptop stays usable while the trainer holds this much). */
@@ -250,12 +251,13 @@ export function weightsHoverMarkdown(line: WeightsLine, info: TrainedInfo, t: Tr
   const parts: string[] = [];
   const loss = info.finalLoss === null ? '' : ` · ${t('loss {0}', formatLoss(info.finalLoss))}`;
   const data = info.synthetic ? ` · ${t('synthetic data')}` : '';
-  parts.push(`*${t('Trained weights of model "{0}" after {1} epochs ({2} backend)', info.model, info.epochs, info.backend)}${loss}${data}*`);
+  // Model and weight names come from the code: escaped, since this hover also carries a trusted command link.
+  parts.push(`*${t('Trained weights of model "{0}" after {1} epochs ({2} backend)', escapeMarkdown(info.model), info.epochs, info.backend)}${loss}${data}*`);
   for (const l of line.layers) {
     for (const w of l.arrays) {
       const size = w.shape.reduce((a, b) => a * b, 1);
       parts.push(
-        `**${w.name}** \`${shapeText(w.shape)}\` ${w.dtype}${w.trainable ? '' : ` (${t('non-trainable')})`} — ` +
+        `**${escapeMarkdown(w.name)}** ${markdownInlineCode(shapeText(w.shape))} ${escapeMarkdown(w.dtype)}${w.trainable ? '' : ` (${t('non-trainable')})`} — ` +
           `mean ${cell(w.stats.mean)} · std ${cell(w.stats.std)} · min ${cell(w.stats.min)} · max ${cell(w.stats.max)}`,
       );
       parts.push(valuesTable(w));
