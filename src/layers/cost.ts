@@ -126,7 +126,9 @@ function elementwise(ops: number): CostRule {
 /** Pooling: one comparison (max) or addition (average) per window element and output element. */
 const pooling: CostRule = (c) => {
   const size = c.config.pool_size;
-  const window = Array.isArray(size) ? dimProduct(size.map(asDim)) : asDim(size);
+  // an int pool size applies to every spatial axis (all but batch and channels)
+  const rank = (c.outputs[0]?.length ?? 2) - 2;
+  const window = Array.isArray(size) ? dimProduct(size.map(asDim)) : dimProduct(Array.from({ length: rank }, () => asDim(size)));
   return cost(0, dimMul(firstOut(c), window));
 };
 
