@@ -1,5 +1,6 @@
 // Renders a model of the IR as the text `model.summary()` prints: Keras 3's rich box table for Python files,
-// TF.js's underscore table for TS/JS files, with optional cost columns (src/graph/cost.ts). It reads the IR only; it does not analyze, and it does not colour.
+// TF.js's underscore table for TS/JS files, with optional cost columns (src/graph/cost.ts). It reads the IR only;
+// it does not analyze, and it does not colour.
 
 import { costOfCall, costOfModel } from './cost';
 import type { AnalysisResult, LayerIR, ModelIR, TensorIR } from './ir';
