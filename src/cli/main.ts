@@ -46,7 +46,7 @@ Static analysis of Keras (Python) and TensorFlow.js (TypeScript/JavaScript) mode
 Your code is never executed.
 
 Commands:
-  summary FILE... [--json] [--expand-nested]
+  summary FILE... [--json] [--expand-nested] [--cost]
                             Print model.summary() for every model in each file (Keras 3's
                             table for Python, TF.js's for TypeScript/JavaScript), followed
                             by the file's diagnostics. With --json, print the analysis as
@@ -68,6 +68,10 @@ Options:
   --json                    (summary, train) Print JSON.
   --expand-nested           (summary) List the layers of nested models under their row,
                             as Keras's summary(expand_nested=True).
+  --cost                    (summary) Add MACs, FLOPs and activation memory columns (per
+                            sample) and totals under the table: weights memory, and per
+                            batch and peak training memory when fit() gives batch_size.
+                            --json always carries these figures.
   --model NAME              (train) The model to train: its name or its variable
                             (default: the first model in the file).
   --epochs N                (train) Number of epochs, instead of fit()'s (default 5).
@@ -110,6 +114,7 @@ export function run(argv: string[], io: CliIo): number {
   if (command !== 'summary' && command !== 'check') return usageError(io, `unknown command '${command}'`);
   if (files.length === 0) return usageError(io, `${command}: no input files`);
   if (values.json && command !== 'summary') return usageError(io, `--json is only valid with 'summary' and 'train'`);
+  if (values.cost && command !== 'summary') return usageError(io, `--cost is only valid with 'summary'`);
   const trainOnly = (['model', 'epochs', 'backend'] as const).find((o) => values[o] !== undefined);
   if (trainOnly) return usageError(io, `--${trainOnly} is only valid with 'train'`);
 
@@ -142,7 +147,7 @@ export function run(argv: string[], io: CliIo): number {
   } else {
     analyses.forEach(({ file, result }, i) => {
       if (i > 0) io.stdout.write('\n');
-      io.stdout.write(formatSummaryText(file, result, inputs.length > 1, io.terminalColumns, values['expand-nested'] === true));
+      io.stdout.write(formatSummaryText(file, result, inputs.length > 1, io.terminalColumns, values['expand-nested'] === true, values.cost === true));
     });
   }
   return failed ? EXIT_USAGE : EXIT_OK;
@@ -183,6 +188,7 @@ function parseCommandLine(argv: string[]) {
     options: {
       json: { type: 'boolean' },
       'expand-nested': { type: 'boolean' },
+      cost: { type: 'boolean' },
       model: { type: 'string' },
       epochs: { type: 'string' },
       backend: { type: 'string' },
@@ -227,17 +233,17 @@ function analyzeFile(file: string, io: CliIo, root: string): { result: AnalysisR
 }
 
 /** Each model's summary in its language's format, then the diagnostics. */
-function formatSummaryText(file: string, result: AnalysisResult, withHeading: boolean, terminalColumns?: number, expandNested = false): string {
+function formatSummaryText(file: string, result: AnalysisResult, withHeading: boolean, terminalColumns?: number, expandNested = false, cost = false): string {
   const parts: string[] = [];
   if (withHeading) parts.push(`==> ${file} <==\n`);
   if (result.models.length === 0) parts.push(`${file}: no models found\n`);
   result.models.forEach((model, i) => {
     if (i > 0) parts.push('\n');
     if (result.language === 'python') {
-      parts.push(renderSummary(result, model, { terminalColumns, expandNested }));
+      parts.push(renderSummary(result, model, { terminalColumns, expandNested, cost }));
     } else {
       // TF.js's summary has no title line; with several models in a file the reader needs to know which is which.
-      parts.push(`Model: "${model.name}"\n`, renderSummaryTfjs(result, model));
+      parts.push(`Model: "${model.name}"\n`, renderSummaryTfjs(result, model, { cost }));
     }
   });
   if (result.diagnostics.length > 0) {

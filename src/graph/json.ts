@@ -2,7 +2,8 @@
 // (names instead of ids, 1-based lines). It adds fields but never renames or drops the documented ones.
 
 import { fileOf, type AnalysisResult, type CallIR, type Diagnostic, type DiagnosticDetail, type LayerIR, type ModelIR, type Severity } from './ir';
-import type { Shape } from './shape';
+import { costOfCall, costOfModel, type TrainingMemory } from './cost';
+import type { Dim, Shape } from './shape';
 
 export interface CliJson {
   file: string;
@@ -26,6 +27,22 @@ export interface CliModelJson {
   // Extra fields.
   kind: ModelIR['kind'];
   sequentialLike: boolean;
+  // Cost (docs/cost.md): per sample, null where unknown; `*Expr` carries a symbolic figure (`seq_len*4096`).
+  macs: number | null;
+  flops: number | null;
+  macsExpr?: string;
+  flopsExpr?: string;
+  /** Every call's outputs for one sample, in bytes. */
+  activationBytes: number | null;
+  /** Weights by dtype (float32 unless a layer sets `dtype=`). */
+  weightBytes: number | null;
+  /** `fit(batch_size=…)` when the code says it, and the cost of one such batch. */
+  batchSize: number | null;
+  batchMacs: number | null;
+  batchFlops: number | null;
+  /** Weights + gradients + optimizer slots + activations of one batch; null without batch size or optimizer. */
+  peakTrainingBytes: number | null;
+  trainingMemory: TrainingMemory | null;
 }
 
 export interface CliLayerJson {
@@ -57,6 +74,13 @@ export interface CliCallJson {
   column: number;
   /** `layer[node][tensor]` references of the inputs, as Keras's summary prints them. */
   inputs: string[];
+  // Cost of this call per sample (docs/cost.md); null where unknown, `*Expr` when symbolic.
+  macs: number | null;
+  flops: number | null;
+  macsExpr?: string;
+  flopsExpr?: string;
+  /** The call's outputs for one sample, in bytes. */
+  activationBytes: number | null;
 }
 
 export interface CliDiagnosticJson {
@@ -100,7 +124,36 @@ function modelJson(result: AnalysisResult, model: ModelIR): CliModelJson {
     nonTrainableParams: model.nonTrainableParams,
     kind: model.kind,
     sequentialLike: model.sequentialLike,
+    ...modelCostJson(result, model),
   };
+}
+
+function modelCostJson(result: AnalysisResult, model: ModelIR) {
+  const c = costOfModel(result, model);
+  return {
+    ...figures(c.macs, c.flops),
+    activationBytes: numeric(c.activationBytes),
+    weightBytes: c.weightBytes,
+    batchSize: c.batchSize,
+    batchMacs: numeric(c.batchMacs),
+    batchFlops: numeric(c.batchFlops),
+    peakTrainingBytes: c.training?.total ?? null,
+    trainingMemory: c.training,
+  };
+}
+
+/** Numbers stay numbers; a symbolic figure is null beside its expression, so `macs` is always numeric or null. */
+function figures(macs: Dim, flops: Dim): { macs: number | null; flops: number | null; macsExpr?: string; flopsExpr?: string } {
+  return {
+    macs: numeric(macs),
+    flops: numeric(flops),
+    ...(typeof macs === 'string' ? { macsExpr: macs } : {}),
+    ...(typeof flops === 'string' ? { flopsExpr: flops } : {}),
+  };
+}
+
+function numeric(d: Dim): number | null {
+  return typeof d === 'number' && Number.isFinite(d) ? d : null;
 }
 
 function layerJson(result: AnalysisResult, layer: LayerIR, modelCalls: Set<number>): CliLayerJson {
@@ -133,8 +186,14 @@ function callJson(result: AnalysisResult, call: CallIR): CliCallJson {
     outputShapes: call.outputs.map((t) => result.tensors[t]?.shape ?? null),
     column: call.range.column,
     inputs: call.inputs.map((t) => result.tensors[t]?.ref ?? '?'),
+    ...callCostJson(result, call),
     ...(call.range.file ? { file: fileOf(result, call.range) } : {}),
   };
+}
+
+function callCostJson(result: AnalysisResult, call: CallIR) {
+  const c = costOfCall(result, call);
+  return { ...figures(c.macs, c.flops), activationBytes: numeric(c.activationBytes) };
 }
 
 /** The name of the layer whose call produced a tensor (an Input tensor's producer is its InputLayer). */

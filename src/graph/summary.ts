@@ -1,8 +1,10 @@
 // Renders a model of the IR as the text `model.summary()` prints: Keras 3's rich box table for Python files,
-// TF.js's underscore table for TS/JS files. It reads the IR only; it does not analyze, and it does not colour.
+// TF.js's underscore table for TS/JS files, with optional cost columns (src/graph/cost.ts). It reads the IR only;
+// it does not analyze, and it does not colour.
 
+import { costOfCall, costOfModel } from './cost';
 import type { AnalysisResult, LayerIR, ModelIR, TensorIR } from './ir';
-import type { Dim, Shape } from './shape';
+import { dimAdd, type Dim, type Shape } from './shape';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Keras 3 (keras/src/utils/summary_utils.py `print_summary`, rendered by rich's Table with show_lines=True)
@@ -19,6 +21,8 @@ export interface SummaryOptions {
   terminalColumns?: number;
   /** Keras's `expand_nested=True`: a nested model's layers follow its row, named `└ layer`. */
   expandNested?: boolean;
+  /** `--cost`: MACs, FLOPs and activation memory columns, and cost totals under the table (docs/cost.md). */
+  cost?: boolean;
 }
 
 interface ColumnSpec {
@@ -28,6 +32,9 @@ interface ColumnSpec {
 
 const KERAS_SEQUENTIAL = { lineLength: 88, positions: [0.45, 0.8, 1.0] };
 const KERAS_FUNCTIONAL = { lineLength: 108, positions: [0.3, 0.56, 0.74, 1.0] };
+// Not Keras's: the cost columns need room, so these tables are wider and not capped by the terminal.
+const COST_SEQUENTIAL = { lineLength: 120, positions: [0.3, 0.52, 0.64, 0.76, 0.88, 1.0] };
+const COST_FUNCTIONAL = { lineLength: 150, positions: [0.22, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0] };
 
 /** The line length Keras picks: `min(default_line_length, terminal columns - 4)`. */
 export function kerasLineLength(sequentialLike: boolean, terminalColumns = KERAS_FALLBACK_TERMINAL_COLUMNS): number {
@@ -37,13 +44,15 @@ export function kerasLineLength(sequentialLike: boolean, terminalColumns = KERAS
 
 export function renderSummary(result: AnalysisResult, model: ModelIR, options: SummaryOptions = {}): string {
   const sequentialLike = model.sequentialLike;
-  const layout = sequentialLike ? KERAS_SEQUENTIAL : KERAS_FUNCTIONAL;
-  const lineLength = options.lineLength ?? kerasLineLength(sequentialLike, options.terminalColumns);
+  const withCost = options.cost === true;
+  const layout = withCost ? (sequentialLike ? COST_SEQUENTIAL : COST_FUNCTIONAL) : sequentialLike ? KERAS_SEQUENTIAL : KERAS_FUNCTIONAL;
+  const lineLength = options.lineLength ?? (withCost ? layout.lineLength : kerasLineLength(sequentialLike, options.terminalColumns));
   const columns: ColumnSpec[] = [
     { header: 'Layer (type)', justify: 'left' },
     { header: 'Output Shape', justify: 'left' },
     { header: 'Param #', justify: 'right' },
   ];
+  if (withCost) columns.push(...COST_HEADERS.map((header): ColumnSpec => ({ header, justify: 'right' })));
   if (!sequentialLike) columns.push({ header: 'Connected to', justify: 'left' });
 
   const modelCalls = new Set(model.calls);
@@ -56,6 +65,7 @@ export function renderSummary(result: AnalysisResult, model: ModelIR, options: S
       // keras print_layer: nested rows are prefixed `└ `, three spaces more per level below the first
       const prefix = level === 0 ? '' : `${'   '.repeat(level - 1)}└ `;
       const row = [`${prefix}${layer.name} (${layer.className})`, kerasLayerShape(result, layer), kerasParams(layer, unbuilt)];
+      if (withCost) row.push(...costCells(result, layer, calls));
       if (!sequentialLike) row.push(connectionRefs(result, layer, calls).join(', ') || '-');
       rows.push(row);
       const inner = layer.model !== undefined ? result.models[layer.model] : undefined;
@@ -72,7 +82,72 @@ export function renderSummary(result: AnalysisResult, model: ModelIR, options: S
   lines.push(total === null && model.totalParamsExpr ? ` Total params: ${model.totalParamsExpr}` : footerLine('Total', total));
   lines.push(footerLine('Trainable', footer(model.trainableParams, (l) => l.trainableParams)));
   lines.push(footerLine('Non-trainable', footer(model.nonTrainableParams, (l) => l.nonTrainableParams)));
+  if (withCost) lines.push(...costFooter(result, model, ' '));
   return lines.map((l) => l + '\n').join('');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cost columns and totals (`--cost`), for both tables
+// ---------------------------------------------------------------------------------------------------------------
+
+const COST_HEADERS = ['MACs', 'FLOPs', 'Act. mem'];
+
+/** A layer's cost in this model: the sum over its calls here (a shared layer runs once per call). */
+function costCells(result: AnalysisResult, layer: LayerIR, modelCalls: Set<number>): string[] {
+  let macs: Dim = 0;
+  let flops: Dim = 0;
+  let bytes: Dim = 0;
+  const ids = modelCalls.size > 0 ? layer.calls.filter((c) => modelCalls.has(c)) : layer.calls;
+  if (ids.length === 0) return ['?', '?', '?'];
+  for (const id of ids) {
+    const call = result.calls[id];
+    const c = call ? costOfCall(result, call) : { macs: null, flops: null, activationBytes: null };
+    macs = dimAdd(macs, c.macs);
+    flops = dimAdd(flops, c.flops);
+    bytes = dimAdd(bytes, c.activationBytes);
+  }
+  return [formatMetric(macs), formatMetric(flops), formatBytes(bytes)];
+}
+
+/** `15.47 G`: two decimals with an SI prefix above a thousand; symbolic figures print as their expression. */
+export function formatMetric(d: Dim): string {
+  if (d === null) return '?';
+  if (typeof d === 'string') return d;
+  const units = ['', ' K', ' M', ' G', ' T', ' P'];
+  let unit = 0;
+  let value = d;
+  while (unit < units.length - 1 && Math.abs(value) >= 1000) {
+    value /= 1000;
+    unit++;
+  }
+  return unit === 0 ? String(d) : `${value.toFixed(2)}${units[unit]}`;
+}
+
+function formatBytes(d: Dim): string {
+  if (d === null) return '?';
+  if (typeof d === 'string') return `${d} B`;
+  return readableMemorySize(d);
+}
+
+/** The model's cost totals under its summary: per sample, per batch when fit() gives the batch size, memory. */
+export function costFooter(result: AnalysisResult, model: ModelIR, indent: string): string[] {
+  const c = costOfModel(result, model);
+  const lines = [
+    `${indent}MACs: ${formatMetric(c.macs)} per sample (FLOPs: ${formatMetric(c.flops)})`,
+    `${indent}Activations: ${formatBytes(c.activationBytes)} per sample`,
+    `${indent}Weights memory: ${c.weightBytes === null ? '?' : readableMemorySize(c.weightBytes)}`,
+  ];
+  if (c.batchSize !== null) {
+    lines.push(`${indent}Per batch of ${c.batchSize}: ${formatMetric(c.batchMacs)} MACs (FLOPs: ${formatMetric(c.batchFlops)})`);
+    const t = c.training;
+    const optimizer = model.training?.optimizer ?? '?';
+    lines.push(
+      t === null
+        ? `${indent}Peak training memory (batch ${c.batchSize}, ${optimizer}): ?`
+        : `${indent}Peak training memory (batch ${c.batchSize}, ${optimizer}): ${readableMemorySize(t.total)} (weights ${readableMemorySize(t.weights)}, gradients ${readableMemorySize(t.gradients)}, optimizer ${readableMemorySize(t.optimizerSlots)}, activations ${readableMemorySize(t.activations)})`,
+    );
+  }
+  return lines;
 }
 
 /** Keras 3 prints `model._operations`: the layers plus the operations tensor arithmetic created (`add (Add)`,
@@ -380,15 +455,26 @@ function charWidth(ch: string): number {
 
 export interface TfjsSummaryOptions {
   lineLength?: number;
+  /** `--cost`: MACs, FLOPs and activation memory columns and totals (not TF.js's; docs/cost.md). */
+  cost?: boolean;
   /** Column end positions, relative (≤ 1) or absolute, as TF.js accepts them. */
   positions?: number[];
 }
 
 export function renderSummaryTfjs(result: AnalysisResult, model: ModelIR, options: TfjsSummaryOptions = {}): string {
   const sequentialLike = model.sequentialLike;
+  const withCost = options.cost === true;
   const header = ['Layer (type)', 'Input Shape', 'Output shape', 'Param #'];
-  const lineLength = options.lineLength || (sequentialLike ? 90 : 115);
-  let positions = options.positions ?? (sequentialLike ? [0.32, 0.61, 0.89, 1] : [0.24, 0.48, 0.7, 0.8, 1]);
+  if (withCost) header.push(...COST_HEADERS);
+  const lineLength = options.lineLength || (withCost ? (sequentialLike ? 130 : 155) : sequentialLike ? 90 : 115);
+  const defaultPositions = withCost
+    ? sequentialLike
+      ? [0.25, 0.45, 0.62, 0.7, 0.8, 0.9, 1]
+      : [0.18, 0.34, 0.5, 0.57, 0.65, 0.73, 0.8, 1]
+    : sequentialLike
+      ? [0.32, 0.61, 0.89, 1]
+      : [0.24, 0.48, 0.7, 0.8, 1];
+  let positions = options.positions ?? defaultPositions;
   if (positions[positions.length - 1] <= 1) positions = positions.map((p) => Math.floor(lineLength * p));
   if (!sequentialLike) header.push('Receives inputs');
 
@@ -401,12 +487,13 @@ export function renderSummaryTfjs(result: AnalysisResult, model: ModelIR, option
   layers.forEach((layer, i) => {
     const fields = [`${layer.name} (${layer.className})`, tfjsInputShapes(result, layer), tfjsOutputShape(result, layer)];
     fields.push(layer.params === null ? '?' : String(layer.params));
+    if (withCost) fields.push(...costCells(result, layer, modelCalls));
     if (sequentialLike) {
       lines.push(tfjsRow(fields, positions));
     } else {
       const connections = connectionRefs(result, layer, modelCalls);
       lines.push(tfjsRow([...fields, connections[0] ?? ''], positions));
-      for (const extra of connections.slice(1)) lines.push(tfjsRow(['', '', '', '', extra], positions));
+      for (const extra of connections.slice(1)) lines.push(tfjsRow([...fields.map(() => ''), extra], positions));
     }
     lines.push((i === layers.length - 1 ? '=' : '_').repeat(lineLength));
   });
@@ -416,6 +503,7 @@ export function renderSummaryTfjs(result: AnalysisResult, model: ModelIR, option
   lines.push(`Total params: ${total ?? '?'}`);
   lines.push(`Trainable params: ${trainable ?? '?'}`);
   lines.push(`Non-trainable params: ${nonTrainable ?? '?'}`);
+  if (withCost) lines.push(...costFooter(result, model, ''));
   lines.push('_'.repeat(lineLength));
   return lines.map((l) => l + '\n').join('');
 }

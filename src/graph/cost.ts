@@ -1,0 +1,173 @@
+// What a model of the IR costs: each call's MACs/FLOPs (the catalog's rules in src/layers/cost.ts applied to the
+// call's shapes and weights), its output activation memory, and per model the totals, weight memory by dtype and a
+// peak training memory estimate for a batch. It reads the IR only; it renders nothing and trains nothing.
+
+import { callCost, type CallCost } from '../layers/cost';
+import type { LayerConfig } from '../layers/types';
+import type { AnalysisResult, CallIR, LayerIR, ModelIR } from './ir';
+import { dimAdd, dimMul, dimProduct, type Dim, type Shape } from './shape';
+
+/** Bytes of one element of a dtype; Keras's default float32. A mixed policy (`mixed_float16`) computes in 16 bits
+ *  but keeps float32 variables: `variable` picks which. Unknown names give null. */
+export function dtypeBytes(dtype: unknown, use: 'compute' | 'variable' = 'compute'): number | null {
+  if (dtype === null || dtype === undefined) return 4;
+  if (typeof dtype !== 'string') return null;
+  if (dtype === 'mixed_float16' || dtype === 'mixed_bfloat16') return use === 'variable' ? 4 : 2;
+  const bytes: Record<string, number> = {
+    float16: 2, bfloat16: 2, float32: 4, float64: 8, half: 2, float: 4, double: 8,
+    int8: 1, uint8: 1, int16: 2, uint16: 2, int32: 4, uint32: 4, int64: 8, uint64: 8, bool: 1,
+  };
+  return bytes[dtype] ?? null;
+}
+
+export interface CallCostIR extends CallCost {
+  /** Bytes of the call's outputs for one sample (elements × the layer's dtype). */
+  activationBytes: Dim;
+}
+
+const UNKNOWN: CallCostIR = { macs: null, flops: null, activationBytes: null };
+
+/** One call's cost per sample. A nested model's call costs what its own calls cost. */
+export function costOfCall(result: AnalysisResult, call: CallIR, seen: Set<number> = new Set()): CallCostIR {
+  const layer: LayerIR | undefined = result.layers[call.layer];
+  if (!layer) return UNKNOWN;
+  const outputs = call.outputs.map((t) => result.tensors[t]?.shape ?? null);
+  const activationBytes = outputBytes(outputs, dtypeBytes(layer.config.dtype));
+  if (layer.model !== undefined) {
+    const inner = result.models[layer.model];
+    if (!inner || seen.has(inner.id)) return { ...UNKNOWN, activationBytes };
+    const total = sumCalls(result, inner, new Set([...seen, inner.id]));
+    return { macs: total.macs, flops: total.flops, activationBytes };
+  }
+  if (!layer.known) return { ...UNKNOWN, activationBytes };
+  const figures = callCost(layer.className, {
+    config: layer.config as LayerConfig,
+    inputs: call.inputs.map((t) => result.tensors[t]?.shape ?? null),
+    outputs,
+    weights: layer.weights,
+  });
+  return { ...figures, activationBytes };
+}
+
+function outputBytes(outputs: (Shape | null)[], bytes: number | null): Dim {
+  if (outputs.length === 0 || bytes === null) return null;
+  let sum: Dim = 0;
+  for (const s of outputs) sum = dimAdd(sum, s && s.length > 0 ? dimProduct(s.slice(1)) : null);
+  return dimMul(sum, bytes);
+}
+
+function sumCalls(result: AnalysisResult, model: ModelIR, seen: Set<number>): CallCostIR {
+  let macs: Dim = 0;
+  let flops: Dim = 0;
+  let activationBytes: Dim = 0;
+  for (const id of model.calls) {
+    const call = result.calls[id];
+    if (!call) continue;
+    const c = costOfCall(result, call, seen);
+    macs = dimAdd(macs, c.macs);
+    flops = dimAdd(flops, c.flops);
+    activationBytes = dimAdd(activationBytes, c.activationBytes);
+  }
+  return { macs, flops, activationBytes };
+}
+
+export interface ModelCost extends CallCostIR {
+  /** Bytes of the model's weights, each layer's by its dtype (float32 unless the layer sets `dtype=`). */
+  weightBytes: number | null;
+  trainableWeightBytes: number | null;
+  /** From `fit(batch_size=…)` / `batchSize`, when the code says it. */
+  batchSize: number | null;
+  batchMacs: Dim;
+  batchFlops: Dim;
+  /** The training estimate for that batch; null when the batch size, the optimizer or a size is unknown. */
+  training: TrainingMemory | null;
+}
+
+/** Totals of a model per sample, per batch when known, weight memory and the training estimate. */
+export function costOfModel(result: AnalysisResult, model: ModelIR): ModelCost {
+  const totals = sumCalls(result, model, new Set([model.id]));
+  const weights = weightBytesOf(result, model);
+  const batchSize = model.training?.batchSize ?? null;
+  const training =
+    batchSize !== null && weights.total !== null && weights.trainable !== null && typeof totals.activationBytes === 'number'
+      ? trainingMemory({
+          weightBytes: weights.total,
+          trainableWeightBytes: weights.trainable,
+          optimizer: model.training?.optimizer ?? null,
+          activationBytesPerSample: totals.activationBytes,
+          batchSize,
+        })
+      : null;
+  return {
+    ...totals,
+    weightBytes: weights.total,
+    trainableWeightBytes: weights.trainable,
+    batchSize,
+    batchMacs: batchSize === null ? null : dimMul(totals.macs, batchSize),
+    batchFlops: batchSize === null ? null : dimMul(totals.flops, batchSize),
+    training,
+  };
+}
+
+function weightBytesOf(result: AnalysisResult, model: ModelIR): { total: number | null; trainable: number | null } {
+  let total: number | null = 0;
+  let trainable: number | null = 0;
+  for (const id of model.layers) {
+    const layer = result.layers[id];
+    if (!layer || layer.calls.length === 0) continue;
+    const bytes = dtypeBytes(layer.config.dtype, 'variable');
+    if (layer.params === null || layer.trainableParams === null || bytes === null) return { total: null, trainable: null };
+    if (total !== null) total += layer.params * bytes;
+    if (trainable !== null) trainable += layer.trainableParams * bytes;
+  }
+  return { total, trainable };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Peak training memory: the one estimate the summary and the trainer's memory check share
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface TrainingMemoryInput {
+  /** All weights (trainable and not), in bytes. */
+  weightBytes: number;
+  trainableWeightBytes: number;
+  /** `adam`, `sgd`, … as TrainingIR records it; null or unrecognized: unknown slots. */
+  optimizer: string | null;
+  /** SGD and RMSprop keep a momentum slot only when momentum is set (the IR does not record it: default false). */
+  momentum?: boolean;
+  /** Every call's outputs for one sample, kept for the backward pass. */
+  activationBytesPerSample: number;
+  batchSize: number;
+}
+
+export interface TrainingMemory {
+  weights: number;
+  gradients: number;
+  /** Optimizer state: Adam's two moments, momentum's velocity… */
+  optimizerSlots: number;
+  /** The forward pass's outputs of one batch, held until the backward pass. */
+  activations: number;
+  total: number;
+}
+
+/** Slots per trainable weight an optimizer keeps; undefined for an optimizer we do not know. */
+export function optimizerSlots(optimizer: string, momentum = false): number | undefined {
+  const name = optimizer.toLowerCase().replace(/[^a-z]/g, '');
+  const table: Record<string, number> = {
+    adam: 2, adamw: 2, adamax: 2, nadam: 2, adadelta: 2, ftrl: 2, lamb: 2,
+    adagrad: 1, lion: 1, adafactor: 2,
+    sgd: momentum ? 1 : 0, momentum: 1, rmsprop: momentum ? 2 : 1,
+  };
+  return table[name];
+}
+
+/** Weights + gradients + optimizer slots + activations of a batch. Null when the optimizer is not known. */
+export function trainingMemory(input: TrainingMemoryInput): TrainingMemory | null {
+  const slots = input.optimizer === null ? undefined : optimizerSlots(input.optimizer, input.momentum);
+  if (slots === undefined) return null;
+  const weights = input.weightBytes;
+  const gradients = input.trainableWeightBytes;
+  const optimizer = input.trainableWeightBytes * slots;
+  const activations = input.activationBytesPerSample * input.batchSize;
+  return { weights, gradients, optimizerSlots: optimizer, activations, total: weights + gradients + optimizer + activations };
+}
