@@ -1,6 +1,8 @@
 // The static evaluator: runs the core form over symbolic values, never the user's code. It knows the semantics of
 // Python and JS that model code relies on; Keras/TF.js meaning is delegated to a Host. Fuel, charged by the work
-// done, bounds every run, and a value over a size cap becomes unknown with a note where it would have been built.
+// done, bounds every run, and a value over a size cap becomes unknown with a note where it would have been built. A
+// loop that makes no layer, tensor, model or optimizer within DATA_LOOP_FUEL steps is data work and is cut short (see
+// dataLoops.ts), so generating training samples cannot starve the model that follows.
 
 import type * as A from '../core/ast';
 import type { Language } from '../../graph/ir';
@@ -25,6 +27,7 @@ import {
   type Budget,
 } from './builtins';
 import { dimAdd, dimFloorDiv, dimMul, dimSub, type Dim } from '../../graph/shape';
+import { DATA_LOOP_FUEL, namesChangedBy } from './dataLoops';
 import { Scope } from './scope';
 import {
   bool,
@@ -165,6 +168,31 @@ export class Interpreter implements Budget {
   /** Python semantics (else JS/TS) */
   private readonly py: boolean;
 
+  /** Layers, tensors, models and optimizers the host has made so far: a loop that makes none is data work. */
+  private symbolic = 0;
+
+  private countSymbolic(v: Value): Value {
+    if (v.kind === 'layer' || v.kind === 'tensor' || v.kind === 'model' || v.kind === 'optimizer') this.symbolic++;
+    return v;
+  }
+
+  /**
+   * True (after noting it) when a loop started at `fuel0`/`symbolic0` has spent DATA_LOOP_FUEL steps making
+   * nothing symbolic: the names it changes become unknown, so nothing later is computed from a partial result.
+   */
+  private cutDataLoop(s: A.For | A.While, scope: Scope, fuel0: number, symbolic0: number): boolean {
+    if (this.symbolic !== symbolic0 || fuel0 - this.fuel < DATA_LOOP_FUEL) return false;
+    for (const name of namesChangedBy(s)) {
+      if (this.py) scope.set(name, UNKNOWN_VALUE);
+      else scope.assign(name, UNKNOWN_VALUE);
+    }
+    this.limits.set(s.start, {
+      node: s,
+      message: `LayerGraph stopped following this loop after ${DATA_LOOP_FUEL.toLocaleString('en-US')} steps: it builds no layer, tensor or model, so what it computes is unknown from here on.`,
+    });
+    return true;
+  }
+
   private tick(node: A.Node): void {
     this.at = node.start;
     if (--this.fuel < 0) throw new FuelExhausted(node.start);
@@ -303,16 +331,21 @@ export class Interpreter implements Budget {
     }
     // Iterate over a snapshot when the body may grow the list (Python iterates live, JS too; a snapshot bounds it).
     this.spend(items.length);
+    const fuel0 = this.fuel;
+    const symbolic0 = this.symbolic;
     for (const item of [...items]) {
       this.assign(s.target, item, scope, true);
       const flow = this.execBlock(s.body, scope);
       if (flow?.kind === 'break') return undefined;
       if (flow?.kind === 'return') return flow;
+      if (this.cutDataLoop(s, scope, fuel0, symbolic0)) return undefined;
     }
     return this.execBlock(s.orelse, scope);
   }
 
   private execWhile(s: A.While, scope: Scope): Flow {
+    const fuel0 = this.fuel;
+    const symbolic0 = this.symbolic;
     for (let i = 0; i < MAX_WHILE_ITERATIONS; i++) {
       const t = i === 0 && s.testAfter ? true : this.truthy(this.eval(s.test, scope));
       if (t !== true) {
@@ -322,6 +355,7 @@ export class Interpreter implements Budget {
       if (flow?.kind === 'break') return undefined;
       if (flow?.kind === 'return') return flow;
       if (s.update) this.execBlock(s.update, scope);
+      if (this.cutDataLoop(s, scope, fuel0, symbolic0)) return undefined;
     }
     this.limits.set(s.start, { node: s, message: `LayerGraph stopped following this loop after ${MAX_WHILE_ITERATIONS.toLocaleString('en-US')} iterations; what it builds afterwards is not shown.` });
     return undefined;
@@ -697,7 +731,7 @@ export class Interpreter implements Budget {
 
   callValue(callee: Value, args: ArgValues, node: A.Node): Value {
     const fromHost = node && 'callee' in node ? this.host.call(callee, args, node as A.Call) : this.host.call(callee, args, { kind: 'call', callee: { kind: 'unknown', start: node.start, end: node.end }, args: [], start: node.start, end: node.end });
-    if (fromHost) return fromHost;
+    if (fromHost) return this.countSymbolic(fromHost);
     switch (callee.kind) {
       case 'func':
         return this.callFunction(callee, args, node);
@@ -776,7 +810,7 @@ export class Interpreter implements Budget {
 
   binop(op: A.BinaryOperator, l: Value, r: Value, node: A.BinOp): Value {
     const fromHost = this.host.binop(op, l, r, node);
-    if (fromHost) return fromHost;
+    if (fromHost) return this.countSymbolic(fromHost);
     const a = numOf(l);
     const b = numOf(r);
     if ((l.kind === 'sym' || r.kind === 'sym') && (l.kind === 'sym' || a !== undefined) && (r.kind === 'sym' || b !== undefined)) {
