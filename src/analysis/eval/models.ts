@@ -16,20 +16,32 @@ export function postOrder(g: GraphBuilder, inputs: number[], outputs: number[]):
   const inProgress = new Set<number>();
   const order: CallIR[] = [];
   const layerIndex = new Map<number, number>();
-  // Recursion depth is the graph's depth; model code stays far below the JS stack.
-  const visit = (t: number): void => {
+  // An explicit stack, not recursion: a chain of 100,000 layers is as deep as the graph, far deeper than the JS stack.
+  // Each frame is a call and how many of its inputs were visited; the order produced is the recursive walk's.
+  const stack: { call: CallIR; next: number; inputs: readonly number[] }[] = [];
+  const enter = (t: number): void => {
     const producer = g.tensors[t]?.producer;
     if (!producer) return;
     const call = g.calls[producer.call];
     if (finished.has(call.id) || inProgress.has(call.id)) return;
     if (!layerIndex.has(call.layer)) layerIndex.set(call.layer, layerIndex.size);
     inProgress.add(call.id);
-    if (!isInputCall(g, call) && !inputSet.has(t)) for (const x of call.inputs) visit(x);
-    inProgress.delete(call.id);
-    finished.add(call.id);
-    order.push(call);
+    stack.push({ call, next: 0, inputs: !isInputCall(g, call) && !inputSet.has(t) ? call.inputs : [] });
   };
-  for (const t of outputs) visit(t);
+  for (const t of outputs) {
+    enter(t);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (top.next < top.inputs.length) {
+        enter(top.inputs[top.next++]);
+        continue;
+      }
+      stack.pop();
+      inProgress.delete(top.call.id);
+      finished.add(top.call.id);
+      order.push(top.call);
+    }
+  }
   return { order, layerIndex };
 }
 
