@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../src/analysis/analyze';
-import { DEFAULT_FUEL } from '../src/analysis/eval/interpreter';
+import { fuelFor } from '../src/analysis/eval/interpreter';
 import { rng } from './support/tfjsOracle';
 import { ROOT } from './support/analysis';
 
@@ -17,7 +17,7 @@ function examples(): string[] {
 
 function check(text: string, file: string): void {
   const r = analyzeText(text, file);
-  assert.ok(r.stats.fuelUsed <= DEFAULT_FUEL, `${file}: fuel ${r.stats.fuelUsed}`);
+  assert.ok(r.stats.fuelUsed <= fuelFor(text), `${file}: fuel ${r.stats.fuelUsed}`);
   assert.ok(!r.diagnostics.some((d) => d.code === 'internal-error'), `${file} @${text.length}: ${JSON.stringify(r.diagnostics.find((d) => d.code === 'internal-error'))}`);
   for (const d of r.diagnostics) assert.ok(d.range.start >= 0 && d.range.end <= text.length, `${file}: range out of text`);
   JSON.stringify(r); // the IR must stay serializable
@@ -55,7 +55,7 @@ describe('hostile programs end within the budget with a note', () => {
   for (const [file, text] of cases) {
     it(file, () => {
       const r = analyzeText(text, file);
-      assert.ok(r.stats.fuelUsed <= DEFAULT_FUEL);
+      assert.ok(r.stats.fuelUsed <= fuelFor(text));
       assert.ok(!r.diagnostics.some((d) => d.code === 'internal-error'), JSON.stringify(r.diagnostics));
       if (!file.startsWith('nested')) assert.ok(r.diagnostics.some((d) => d.code === 'analysis-limit'), `${file}: a note says where analysis stopped`);
     });

@@ -6,8 +6,9 @@
 import type { AnalysisResult, Language } from '../graph/ir';
 import { messages } from '../graph/diagnostics';
 import type { LoweredModule } from './core/ast';
+import { MAX_NESTING, TOO_DEEP_MESSAGE } from './core/frontEnd';
 import { GraphBuilder } from './eval/graphBuilder';
-import { DEFAULT_FUEL, FuelExhausted, Interpreter } from './eval/interpreter';
+import { FuelExhausted, fuelFor, Interpreter } from './eval/interpreter';
 import { KerasHost } from './eval/kerasHost';
 import { finalizeModel } from './eval/models';
 import { AnalysisState } from './eval/state';
@@ -27,7 +28,7 @@ export function languageOf(fileName: string): Language | undefined {
 }
 
 export interface AnalyzeOptions {
-  /** Evaluation budget in steps (default DEFAULT_FUEL). */
+  /** Evaluation budget in steps (default `fuelFor(text)`: DEFAULT_FUEL plus one step per character). */
   fuel?: number;
   version?: number;
   /** Force a language instead of guessing it from the file name. */
@@ -64,7 +65,7 @@ export function createEvaluation(text: string, fileName: string, language: Langu
       made = { g, host };
       return host;
     },
-    options.fuel ?? DEFAULT_FUEL,
+    options.fuel ?? fuelFor(text),
   );
   return { state, files, interp, ...made! };
 }
@@ -133,7 +134,8 @@ export function analyzeText(text: string, fileName: string, options: AnalyzeOpti
   const t1 = performance.now();
   const ev = createEvaluation(text, fileName, language, options);
   const { g, interp, state, files } = ev;
-  for (const e of lowered.syntaxErrors) guarded(ev, 'could not place a syntax error', () => g.report(messages.syntaxError(e.message), e));
+  // Nesting deeper than the lowerers follow is valid code we cut short: a limit of ours, not an error in the file.
+  for (const e of lowered.syntaxErrors) guarded(ev, 'could not place a syntax error', () => g.report(e.message === TOO_DEEP_MESSAGE ? messages.limit(`${e.message} (more than ${MAX_NESTING} levels); the graph shows what is outside it`) : messages.syntaxError(e.message), e));
   const main = guarded(ev, 'hit an internal error and shows a partial graph', () => interp.run(lowered.body));
   if (main instanceof FuelExhausted) g.report(messages.fuelExhausted(interp.startFuel), { start: main.at, end: main.at });
   guarded(ev, 'could not analyze the model-building functions', () => analyzeModelBuilders(ev));
@@ -144,24 +146,22 @@ export function analyzeText(text: string, fileName: string, options: AnalyzeOpti
   }
   for (const { node, message } of interp.limits.values()) guarded(ev, 'could not place a limit', () => g.report(messages.limit(message), node));
   const models = state.models.map((m) => {
-    let ir: ReturnType<typeof finalizeModel> | undefined;
-    guarded(
-      ev,
-      `could not map model "${m.name}"`,
-      () => {
-        ir = finalizeModel(g, m);
-        // A model used as a layer elsewhere carries its totals into that layer (inner models are made first).
-        const asLayer = state.modelLayers.get(m.id);
-        if (asLayer) {
-          const l = g.layers[asLayer.id];
-          l.params = ir.totalParams;
-          l.trainableParams = ir.trainableParams;
-          l.nonTrainableParams = ir.nonTrainableParams;
-        }
-      },
-      m.node,
-    );
-    return ir;
+    try {
+      const ir = finalizeModel(g, m);
+      // A model used as a layer elsewhere carries its totals into that layer (inner models are made first).
+      const asLayer = state.modelLayers.get(m.id);
+      if (asLayer) {
+        const l = g.layers[asLayer.id];
+        l.params = ir.totalParams;
+        l.trainableParams = ir.trainableParams;
+        l.nonTrainableParams = ir.nonTrainableParams;
+      }
+      return ir;
+    } catch (e) {
+      // Never a silent drop: a model the user wrote and we could not show is an error `check` fails on.
+      guarded(ev, 'could not report an unmapped model', () => g.report(messages.modelNotMapped(m.name, e), m.node ?? { start: 0, end: 0 }));
+      return undefined;
+    }
   });
   const t2 = performance.now();
   return {

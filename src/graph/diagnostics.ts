@@ -66,6 +66,11 @@ export const DIAGNOSTICS = {
     title: 'Graph disconnected',
     docs: "A model's outputs depend on an Input that is not among the model's inputs, so the model cannot be built.",
   },
+  'model-not-mapped': {
+    severity: 'error',
+    title: 'Model could not be mapped',
+    docs: 'LayerGraph built the tensors of a `Model(...)` / `tf.model(...)` but could not turn them into a layer graph (a failure of ours): the model is missing from the summary and the graph. It is an error so that `layergraph check` fails instead of passing a file whose model it never saw.',
+  },
   'unused-input': {
     severity: 'warning',
     title: 'Model input not used',
@@ -143,6 +148,8 @@ export const messages = {
   fuelExhausted: (fuel: number) =>
     msg('analysis-limit', `LayerGraph stopped analyzing here: the file needs more than ${fuel.toLocaleString('en-US')} evaluation steps (a very long or endless loop?). The graph shows what was built up to this point.`),
   limit: (text: string) => msg('analysis-limit', text),
+  modelNotMapped: (name: string, error: unknown) =>
+    msg('model-not-mapped', `LayerGraph could not map model "${name}", so it is not shown: ${error instanceof Error ? error.message : String(error)}`),
   internalError: (phase: string, error: unknown) => msg('internal-error', `LayerGraph ${phase}: ${error instanceof Error ? error.message : String(error)}`),
 };
 
