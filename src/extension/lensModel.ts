@@ -1,7 +1,7 @@
 // CodeLens and inline-shape items as plain records: "shared by 2 calls · 30 params" over shared layers,
 // "9 layers · 205 params" + "Open Graph" over models, and one output-shape label per layer call. No VS Code API.
 
-import type { AnalysisResult } from '../graph/ir';
+import type { AnalysisResult, CallIR } from '../graph/ir';
 import { callOutputText, formatCount, inAnalyzedFile, toSpan, type Span, type Translate } from './text';
 
 export type LensAction =
@@ -49,17 +49,31 @@ export interface ShapeHint {
   error: boolean;
 }
 
-/** One label per layer call (Input creations included: their shape is what the user wrote, but seeing it helps). */
+/**
+ * One label per place in the code that calls a layer (Input creations included: their shape is what the user wrote,
+ * but seeing it helps). A place reached by several calls — a line in a helper function called 16 times — gets one
+ * label, not sixteen: `→ (None, 4) ×16` when they agree, `→ ×16 (None, 56, 56, 64) … (None, 7, 7, 512)` (first and
+ * last call) when they do not. Language-neutral on purpose: a shape and a count need no translation.
+ */
 export function shapeHints(result: AnalysisResult): ShapeHint[] {
-  return result.calls.filter((call) => inAnalyzedFile(call.range, result)).map((call) => {
-    const end = toSpan(call.range);
-    return {
-      line: end.endLine,
-      character: end.endCharacter,
-      label: call.error !== undefined ? `→ ✗ ${callOutputText(result, call.id)}` : `→ ${callOutputText(result, call.id)}`,
-      callId: call.id,
-      error: call.error !== undefined,
-    };
+  const byPlace = new Map<string, CallIR[]>();
+  for (const call of result.calls) {
+    if (!inAnalyzedFile(call.range, result)) continue;
+    const key = `${call.range.start}:${call.range.end}`;
+    const list = byPlace.get(key);
+    if (list) list.push(call);
+    else byPlace.set(key, [call]);
+  }
+  return [...byPlace.values()].map((all) => {
+    // The InputLayer a Sequential makes from its first layer's `input_shape` sits at that layer: its own label wins.
+    const layered = all.filter((c) => result.layers[c.layer]?.className !== 'InputLayer');
+    const calls = layered.length > 0 ? layered : all;
+    const end = toSpan(calls[0].range);
+    const error = calls.some((c) => c.error !== undefined);
+    const texts = calls.map((c) => callOutputText(result, c.id));
+    const mark = error ? '→ ✗ ' : '→ ';
+    const body = texts.length === 1 ? texts[0] : texts.every((x) => x === texts[0]) ? `${texts[0]} ×${texts.length}` : `×${texts.length} ${texts[0]} … ${texts[texts.length - 1]}`;
+    return { line: end.endLine, character: end.endCharacter, label: mark + body, callId: calls[0].id, error };
   });
 }
 

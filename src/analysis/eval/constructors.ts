@@ -128,8 +128,27 @@ export function makeSequential(h: KerasHost, args: ArgValues, node: A.Call): Val
     variable: null,
   };
   state.models.push(model);
-  for (const item of (layers && iterate(layers)) ?? []) sequentialAdd(h, model, item, node);
+  const items = (layers && iterate(layers)) ?? [];
+  const written = listElements(node, h.python);
+  // Each layer's call is placed at its own element of a written list, so its hint and its error land there.
+  items.forEach((item, i) => sequentialAdd(h, model, item, written?.length === items.length ? written[i] : node));
   return { kind: 'model', model };
+}
+
+/** The element expressions of the list literal a Sequential is given (`Sequential([...])`, `layers=[...]`,
+ * `tf.sequential({layers: [...]})`), or undefined when the list is not written out element by element. */
+function listElements(node: A.Call, python: boolean): readonly A.Expr[] | undefined {
+  let list: A.Expr | undefined;
+  for (const arg of node.args) {
+    if (python && arg.kind === 'positional' && list === undefined) list = arg.value;
+    else if (python && arg.kind === 'keyword' && arg.name === 'layers') list = arg.value;
+    else if (!python && arg.kind === 'positional' && arg.value.kind === 'dict') {
+      for (const e of arg.value.entries) if ('key' in e && e.key.kind === 'str' && e.key.value === 'layers') list = e.value;
+    }
+    if (!python) break;
+  }
+  if (list?.kind !== 'list' || list.items.some((x) => x.kind === 'starred')) return undefined;
+  return list.items;
 }
 
 /** `model.add(layer)` and the list form: calls each layer on the running output, as Keras 3 rebuilds it. */
