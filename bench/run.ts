@@ -10,9 +10,10 @@ import { scriptKindOf } from '../src/analysis/typescript/lower';
 import { pythonFlat, pythonResNetLike, tsFlat, tsResNetLike } from './generate';
 import { benchPreview } from './preview';
 import { benchTrain } from './train';
+import { benchBig } from './big';
 import { benchWorst } from './worst';
 
-// `npm run bench -- analysis`, `-- worst`, `-- preview` or `-- train` runs one part; no argument runs all.
+// `npm run bench -- analysis`, `-- worst`, `-- big`, `-- preview` or `-- train` runs one part; no argument runs all.
 const only = process.argv[2];
 
 const ROOT = join(__dirname, '..', '..');
@@ -51,6 +52,7 @@ interface Row {
 const rows: Row[] = [];
 if (only === undefined || only === 'analysis') benchAnalysis();
 if (only === undefined || only === 'worst') benchWorst();
+if (only === undefined || only === 'big') benchBig();
 void (async () => {
   if (only === undefined || only === 'preview') await benchPreview();
   if (only === undefined || only === 'train') await benchTrain();

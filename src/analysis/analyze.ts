@@ -18,7 +18,6 @@ import { dialectOf } from '../layers/types';
 import { LineIndex } from './lineIndex';
 import { ImportedFiles, type WorkspaceAccess } from './workspace';
 import { lowerPython } from './python/lower';
-import { lowerTypeScript } from './typescript/lower';
 
 export function languageOf(fileName: string): Language | undefined {
   if (/\.pyi?$/i.test(fileName)) return 'python';
@@ -38,7 +37,11 @@ export interface AnalyzeOptions {
 }
 
 export function lower(text: string, fileName: string, language: Language): LoweredModule {
-  return language === 'python' ? lowerPython(text) : lowerTypeScript(text, fileName);
+  if (language === 'python') return lowerPython(text);
+  // The TypeScript compiler (about 9 MB of JS) is loaded only when a TS/JS file is analyzed: a Python-only session
+  // never pays its 0.3 s and 45 MB.
+  const { lowerTypeScript } = require('./typescript/lower') as typeof import('./typescript/lower');
+  return lowerTypeScript(text, fileName);
 }
 
 /** One analysis's evaluator, wired once from its dependencies. */
