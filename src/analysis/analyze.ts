@@ -37,7 +37,7 @@ export interface AnalyzeOptions {
 }
 
 export function lower(text: string, fileName: string, language: Language): LoweredModule {
-  if (language === 'python') return lowerPython(text);
+  if (language === 'python') return lowerPython(text, fileName);
   // The TypeScript compiler (about 9 MB of JS) is loaded only when a TS/JS file is analyzed: a Python-only session
   // never pays its 0.3 s and 45 MB.
   const { lowerTypeScript } = require('./typescript/lower') as typeof import('./typescript/lower');

@@ -10,10 +10,12 @@ import type { LoweredModule, Stmt } from '../core/ast';
 import { messageOf } from '../core/frontEnd';
 import { INDENTED_BLOCK, NEVER_CLOSED } from './syntaxErrors';
 import { PythonLowerer } from './statements';
+import { parseIncrementally } from './incremental';
 
-export function lowerPython(text: string): LoweredModule {
+/** `key` (the file's path) lets an edited file reuse its last parse (incremental.ts); without it, a full parse. */
+export function lowerPython(text: string, key?: string): LoweredModule {
   try {
-    const tree = parser.parse(text);
+    const tree = key === undefined ? parser.parse(text) : parseIncrementally(key, text);
     const result = lowerPythonTree(tree, text);
     if (!result.syntaxErrors.some((e) => e.message.endsWith(NEVER_CLOSED))) return result;
     try {
