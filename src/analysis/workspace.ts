@@ -87,7 +87,39 @@ export interface LoadedFile {
   lowered: LoweredModule;
 }
 
-/** The files one analysis follows, each read, lowered and line-indexed once. */
+/**
+ * Lowered imported files kept across analyses (the analysis process re-analyzes the edited file on every keystroke;
+ * its imports rarely change): by path, reused only while the text is the same. The lowered form is plain data the
+ * evaluator only reads, so one copy serves every analysis.
+ */
+const LOWERED_KEEP = 256;
+const loweredCache = new Map<string, { text: string; language: Language; lowered: LoweredModule }>();
+
+function cachedLowering(path: string, text: string, language: Language, lower: (text: string, fileName: string) => LoweredModule): LoweredModule {
+  const hit = loweredCache.get(path);
+  if (hit && hit.text === text && hit.language === language) {
+    loweredCache.delete(path);
+    loweredCache.set(path, hit); // most recently used last
+    return hit.lowered;
+  }
+  let lowered: LoweredModule;
+  try {
+    lowered = lower(text, path);
+  } catch {
+    lowered = { body: [], syntaxErrors: [] };
+  }
+  loweredCache.delete(path);
+  loweredCache.set(path, { text, language, lowered });
+  while (loweredCache.size > LOWERED_KEEP) loweredCache.delete(loweredCache.keys().next().value!);
+  return lowered;
+}
+
+/** Forget every cached lowering (tests and benchmarks that measure a cold start). */
+export function forgetLoweredImports(): void {
+  loweredCache.clear();
+}
+
+/** The files one analysis follows, each read, lowered (or taken from the cross-analysis cache) and line-indexed once. */
 export class ImportedFiles {
   private readonly loaded = new Map<string, LoadedFile | undefined>();
   private readonly lineIndexes = new Map<string, LineIndex>();
@@ -115,13 +147,7 @@ export class ImportedFiles {
         this.loaded.set(path, undefined);
         continue;
       }
-      let lowered: LoweredModule;
-      try {
-        lowered = this.lower(text, path);
-      } catch {
-        lowered = { body: [], syntaxErrors: [] };
-      }
-      const file = { name: path, text, lowered };
+      const file = { name: path, text, lowered: cachedLowering(path, text, this.language, this.lower) };
       this.loaded.set(path, file);
       return file;
     }
