@@ -4,6 +4,7 @@
 
 import { callCost, type CallCost } from '../layers/cost';
 import type { LayerConfig } from '../layers/types';
+import type { CallCostFigures } from '../webview-protocol';
 import type { AnalysisResult, CallIR, LayerIR, ModelIR } from './ir';
 import { dimAdd, dimMul, dimProduct, type Dim, type Shape } from './shape';
 
@@ -34,6 +35,9 @@ export interface CallCostIR extends CallCost {
 
 const UNKNOWN: CallCostIR = { macs: null, flops: null, activationBytes: null };
 
+/** Totals of nested models by result (results are never changed once made). */
+const modelTotals = new WeakMap<AnalysisResult, Map<number, CallCostIR>>();
+
 /** One call's cost per sample. A nested model's call costs what its own calls cost. */
 export function costOfCall(result: AnalysisResult, call: CallIR, seen: Set<number> = new Set()): CallCostIR {
   const layer: LayerIR | undefined = result.layers[call.layer];
@@ -43,7 +47,11 @@ export function costOfCall(result: AnalysisResult, call: CallIR, seen: Set<numbe
   if (layer.model !== undefined) {
     const inner = result.models[layer.model];
     if (!inner || seen.has(inner.id)) return { ...UNKNOWN, activationBytes };
-    const total = sumCalls(result, inner, new Set([...seen, inner.id]));
+    // Once per model and result: a model called as a layer a thousand times is summed once, not a thousand times.
+    const memo = modelTotals.get(result) ?? new Map<number, CallCostIR>();
+    modelTotals.set(result, memo);
+    const total = memo.get(inner.id) ?? sumCalls(result, inner, new Set([...seen, inner.id]));
+    memo.set(inner.id, total);
     return { macs: total.macs, flops: total.flops, activationBytes };
   }
   if (!layer.known) return { ...UNKNOWN, activationBytes };
@@ -76,6 +84,14 @@ function sumCalls(result: AnalysisResult, model: ModelIR, seen: Set<number>): Ca
     activationBytes = dimAdd(activationBytes, c.activationBytes);
   }
   return { macs, flops, activationBytes };
+}
+
+/** What the graph colours nodes by: per call id, its MACs and output bytes per sample (null: unknown or symbolic). */
+export function callCostFigures(result: AnalysisResult): CallCostFigures[] {
+  return result.calls.map((call) => {
+    const c = costOfCall(result, call);
+    return { macs: typeof c.macs === 'number' ? c.macs : null, activationBytes: typeof c.activationBytes === 'number' ? c.activationBytes : null };
+  });
 }
 
 export interface ModelCost extends CallCostIR {
