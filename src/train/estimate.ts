@@ -12,9 +12,9 @@ import type { AnalysisResult, DataSpec, ModelIR } from '../graph/ir';
 export interface MemoryEstimate {
   /** The model's part, as `summary --cost` computes it (float32). */
   training: TrainingMemory;
-  /** Weights, their gradients and the optimizer's slots (Adam keeps two per weight). */
+  /** Weights, their gradients and the optimizer's slots (Adam keeps two per weight), with TF.js's workspace. */
   parameterBytes: number;
-  /** Every layer output of one batch, kept for the backward pass. */
+  /** Every layer output of one batch, kept for the backward pass, with TF.js's workspace. */
   activationBytes: number;
   /** The training arrays (x and y): the code's when their shapes are known, else the synthetic ones. */
   dataBytes: number;
@@ -24,6 +24,11 @@ export interface MemoryEstimate {
 }
 
 const FLOAT = 4;
+/** What TF.js holds beyond the model's state, as a multiple of it, measured (test/train-memory.test.ts, docs/cost.md):
+ *  the optimizer's update runs in one tidy over all weights (its temporaries live until the end), each layer's
+ *  backward pass keeps intermediates of its output's size (BatchNormalization about five), and the WASM heap never
+ *  gives memory back. Measured 4.1–5.9× on weights- and activations-heavy models; data is held as counted. */
+const TFJS_WORKSPACE = 4;
 /** Each data array exists twice while training: the loaded array and the tensor made from it. */
 const DATA_COPIES = 2;
 /** Per weight value returned: the float32 copy sent (4), the float32 it is reassembled into (4), a nested double (8). */
@@ -66,8 +71,8 @@ export function estimateTrainingMemory(analysis: AnalysisResult, model: ModelIR,
   };
   // The trainer builds Adam when the code names no optimizer it can build.
   const training = trainingMemory({ ...input, optimizer: options.optimizer ?? model.training?.optimizer ?? 'adam' }) ?? trainingMemory({ ...input, optimizer: 'adam' })!;
-  const parameterBytes = training.weights + training.gradients + training.optimizerSlots;
-  const activationBytes = training.activations;
+  const parameterBytes = (training.weights + training.gradients + training.optimizerSlots) * TFJS_WORKSPACE;
+  const activationBytes = training.activations * TFJS_WORKSPACE;
 
   // The code's data decides the sample count; an array not statically known is synthesized with `samples` rows of
   // the model's shape (x specs go with the inputs in order, y specs with the outputs).
@@ -82,5 +87,5 @@ export function estimateTrainingMemory(analysis: AnalysisResult, model: ModelIR,
   count(model.outputs, ys);
   const dataBytes = data * FLOAT * DATA_COPIES;
   const resultBytes = params * RESULT_BYTES_PER_VALUE;
-  return { training, parameterBytes, activationBytes, dataBytes, resultBytes, totalBytes: training.total + dataBytes + resultBytes };
+  return { training, parameterBytes, activationBytes, dataBytes, resultBytes, totalBytes: parameterBytes + activationBytes + dataBytes + resultBytes };
 }
