@@ -13,7 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { analyzeText } from '../src/analysis/analyze';
 import { callCostFigures } from '../src/graph/cost';
-import type { HostMessage } from '../src/webview-protocol';
+import { isHostMessage, type HostMessage } from '../src/webview-protocol';
 import { CHROMIUM, CHROMIUM_FLAGS, serveRepository } from './support/staticServer';
 
 declare const window: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -49,6 +49,15 @@ after(async () => {
 });
 
 describe('graph coloured by cost (webview in Chromium)', () => {
+  it('the update message carries per-call figures; malformed ones are refused', () => {
+    const result = analyzeText('import keras\ni = keras.Input(shape=(3,))\no = keras.layers.Dense(2)(i)\nm = keras.Model(i, o)\n', 'a.py');
+    const base = { type: 'update', uri: 'file:///a.py', version: 1, result };
+    assert.deepEqual(callCostFigures(result), [{ macs: 0, activationBytes: 12 }, { macs: 6, activationBytes: 8 }]);
+    assert.ok(isHostMessage({ ...base, callCosts: callCostFigures(result) }));
+    assert.ok(isHostMessage({ ...base, callCosts: [{ macs: null, activationBytes: null }] }));
+    for (const bad of [{}, [{ macs: '6', activationBytes: 8 }], [{ macs: Infinity, activationBytes: 8 }], [null]]) assert.equal(isHostMessage({ ...base, callCosts: bad }), false, JSON.stringify(bad));
+  });
+
   it('ResNet-50: MACs colour the nodes on a log scale, groups show their totals, the legend its range', async () => {
     const file = path.join(ROOT, 'test/fixtures/cost/resnet50.py');
     const result = analyzeText(fs.readFileSync(file, 'utf8'), file);

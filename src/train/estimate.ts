@@ -27,7 +27,8 @@ const FLOAT = 4;
 /** What TF.js holds beyond the model's state, as a multiple of it, measured (test/train-memory.test.ts, docs/cost.md):
  *  the optimizer's update runs in one tidy over all weights (its temporaries live until the end), each layer's
  *  backward pass keeps intermediates of its output's size (BatchNormalization about five), and the WASM heap never
- *  gives memory back. Measured 4.1–5.9× on weights- and activations-heavy models; data is held as counted. */
+ *  gives memory back. Peak RSS growth measured 5.1–7.3× the model state on weights- and activations-heavy models
+ *  (the estimate then 1.3–1.7× short); data is held as counted. */
 const TFJS_WORKSPACE = 4;
 /** Each data array exists twice while training: the loaded array and the tensor made from it. */
 const DATA_COPIES = 2;
