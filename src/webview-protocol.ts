@@ -18,6 +18,8 @@ export type HostMessage =
       selectedModel?: number;
       /** The document no longer analyzes (a half-typed line): `result` is the last good one, shown with a badge. */
       stale?: boolean;
+      /** Per CallIR id: its MACs and output bytes per sample (null: unknown or symbolic), for colouring by cost. */
+      callCosts?: CallCostFigures[];
     }
   /** Marks the nodes of these CallIR ids (e.g. the call under the editor cursor); an empty list clears. */
   | { type: 'highlight'; callIds: number[] }
@@ -33,6 +35,16 @@ export type HostMessage =
   /** Trained weights per layer for one document version; the webview drops them once it shows a newer version.
    *  An empty `layers` list removes the weights shown. */
   | WeightsMessage;
+
+export interface CallCostFigures {
+  macs: number | null;
+  activationBytes: number | null;
+}
+
+function isCallCosts(v: unknown): boolean {
+  const figure = (x: unknown) => x === null || (typeof x === 'number' && Number.isFinite(x));
+  return Array.isArray(v) && v.every((c) => typeof c === 'object' && c !== null && figure((c as CallCostFigures).macs) && figure((c as CallCostFigures).activationBytes));
+}
 
 export type TrainStatus = 'running' | 'done' | 'cancelled' | 'failed';
 
@@ -219,7 +231,8 @@ export function isHostMessage(v: unknown): v is HostMessage {
         isInt(v.version) &&
         isAnalysisResult(v.result) &&
         (v.selectedModel === undefined || isInt(v.selectedModel)) &&
-        (v.stale === undefined || typeof v.stale === 'boolean')
+        (v.stale === undefined || typeof v.stale === 'boolean') &&
+        (v.callCosts === undefined || isCallCosts(v.callCosts))
       );
     case 'highlight':
       return isIntArray(v.callIds);

@@ -120,11 +120,11 @@ describe('CodeLens and inline shapes', () => {
     const shared = items.find((i) => i.action.kind === 'showCalls');
     assert.equal(shared?.title, 'shared by 2 calls · 30 params');
     assert.match(lines[shared!.span.startLine], /shared = /);
-    assert.deepEqual(items.filter((i) => i.action.kind !== 'showCalls').map((i) => i.title), ['3 layers · 30 params', 'Open Graph']);
+    assert.deepEqual(items.filter((i) => i.action.kind !== 'showCalls').map((i) => i.title), ['3 layers · 30 params · 50 MACs · 115 FLOPs', 'Open Graph']);
   });
   it('scenario 5: 205 params, no shared lens', () => {
     const items = lensItems(load('python/scenario5_two_inputs.py').result, t);
-    assert.deepEqual(items.map((i) => i.title), ['9 layers · 205 params', 'Open Graph']);
+    assert.deepEqual(items.map((i) => i.title), ['9 layers · 205 params · 175 MACs · 400 FLOPs', 'Open Graph']);
   });
   it('one shape hint per call, at the end of the call, in the file\'s dialect', () => {
     const py = load('python/scenario5_two_inputs.py');

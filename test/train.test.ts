@@ -304,9 +304,12 @@ describe('data', () => {
   it('estimates training memory from the IR: weights, gradients and Adam slots; activations; data', () => {
     const a = analyze('examples/python/scenario3_shared_dense.py');
     const e = estimateTrainingMemory(a, a.models[0], { samples: 10 });
-    assert.equal(e.parameterBytes, 30 * 4 * 4);
-    // Batch 32: input, two Dense outputs and the softmax, 5 floats each, forward and backward.
-    assert.equal(e.activationBytes, 4 * 32 * 5 * 4 * 2);
+    // The model's part is the summary's trainingMemory: weights, gradients, Adam's 2 slots; one batch of 32 of the
+    // input, two Dense outputs and the softmax, 5 floats each.
+    assert.deepEqual(e.training, { weights: 120, gradients: 120, optimizerSlots: 240, activations: 4 * 32 * 5 * 4, total: 480 + 2560 });
+    // TF.js's workspace on top, 4× the model's state (measured: test/train-memory.test.ts).
+    assert.equal(e.parameterBytes, 30 * 4 * 4 * 4);
+    assert.equal(e.activationBytes, 4 * 32 * 5 * 4 * 4);
     // x and y, 10 × 5 float32 each, held as an array and as a tensor.
     assert.equal(e.dataBytes, 2 * 10 * 5 * 4 * 2);
     // The weights' way back: 16 bytes per value (sent float32, reassembled float32, nested double).

@@ -4,6 +4,7 @@
 
 import type { AnalysisResult, ModelIR } from '../src/graph/ir';
 import { isHostMessage, type GraphView, type HostMessage, type LayoutDirection, type WeightsArray, type WebviewMessage, type WebviewMessageBody } from '../src/webview-protocol';
+import { CostView, type CostMode } from './costView';
 import { buildViewGraph, type ViewGraph } from './graphModel';
 import { LayoutCancelled, LayoutClient } from './layoutClient';
 import { LossPanel } from './lossPanel';
@@ -27,6 +28,7 @@ interface PersistedState {
   transform: { x: number; y: number; k: number } | null;
   selectedKey: string | null;
   modelName: string | null;
+  costMode?: CostMode;
 }
 
 const vscode = acquireVsCodeApi();
@@ -43,6 +45,7 @@ function restoreState(): PersistedState {
     transform: s?.transform ?? null,
     selectedKey: typeof s?.selectedKey === 'string' ? s.selectedKey : null,
     modelName: typeof s?.modelName === 'string' ? s.modelName : null,
+    costMode: s?.costMode === 'macs' || s?.costMode === 'activations' ? s.costMode : 'none',
   };
 }
 
@@ -126,6 +129,13 @@ const renderer = new GraphRenderer(canvasHost, {
   },
 });
 renderer.selectedKey = state.selectedKey;
+const costView = new CostView(toolbar, canvasHost, (mode) => {
+  state.costMode = mode;
+  saveState();
+  scheduleRender();
+});
+costView.setMode(state.costMode ?? 'none');
+renderer.cost = costView;
 const overview = new Overview(canvasHost, renderer);
 const layoutClient = new LayoutClient();
 renderer.onViewChange = () => overview.follow();
@@ -154,6 +164,7 @@ function applyStrings(): void {
   if (!current) placeholder.textContent = t('waiting');
   lossPanel.applyStrings();
   overview.applyStrings();
+  costView.applyStrings();
 }
 
 function selectedModel(): ModelIR | null {
@@ -195,6 +206,7 @@ async function render(): Promise<void> {
   let cancelled = false;
   try {
     const graph = buildViewGraph(current.result, { view: state.view, model: selectedModel(), collapsedOverrides: state.collapsed });
+    costView.prepare(graph);
     const showWeights = trained !== null && trained.uri === current.uri && trained.version === current.version;
     renderer.weights = showWeights ? trained!.byLayer : new Map();
     document.body.dataset.weightsVersion = showWeights ? String(trained!.version) : '';
@@ -288,6 +300,7 @@ function handle(msg: HostMessage): void {
       if (trained && (trained.uri !== msg.uri || msg.version > trained.version)) trained = null;
       if (!sameDoc) lossPanel.hide();
       current = { uri: msg.uri, version: msg.version, result: msg.result, modelId, stale };
+      costView.setCosts(msg.callCosts);
       setStale(stale);
       state.uri = msg.uri;
       state.modelName = selectedModel()?.name ?? null;

@@ -128,6 +128,8 @@ export class GraphRenderer {
   private direction: LayoutDirection = 'TB';
   /** Trained weights by LayerIR id (main.ts sets them and re-renders; node sizes depend on them). */
   weights = new Map<number, WeightsArray[]>();
+  /** Colouring by cost (costView.ts): a fill and a `data-cost` per node, a total per expanded group's label. */
+  cost: { fill(n: ViewNode): string | null; costAttr(n: ViewNode): string | null; clusterTotal(g: ViewGraph, key: string): string } | null = null;
 
   constructor(
     host: HTMLElement,
@@ -302,7 +304,7 @@ export class GraphRenderer {
       .attr('data-group', (d) => d.key)
       .attr('x', (d) => topLeft(d.key).x + 8)
       .attr('y', (d) => topLeft(d.key).y + 13)
-      .text((d) => `▾ ${d.label}`);
+      .text((d) => `▾ ${d.label}${self.cost?.clusterTotal(graph, d.key) ?? ''}`);
 
     const path = line<{ x: number; y: number }>()
       .x((p) => p.x)
@@ -391,6 +393,7 @@ export class GraphRenderer {
       'data-error': n.error,
       'data-class': n.kind === 'group' ? null : n.detail.split(' · ')[0],
       'data-weights': m.weights ? m.weights.map(weightLabel).join(', ') : null,
+      'data-cost': this.cost?.costAttr(n) ?? null,
       'aria-label': [n.name, n.detail, n.shapeText, n.error ? t('errorPrefix', n.error) : ''].filter(Boolean).join(', '),
     };
     for (const [k, v] of Object.entries(attrs)) if (v === null) el.removeAttribute(k);
@@ -406,7 +409,7 @@ export class GraphRenderer {
       // A stacked look says "there is more inside".
       g.append('rect').attr('class', 'stack').attr('x', -w / 2 + 4).attr('y', -h / 2 + 4).attr('width', w).attr('height', h).attr('rx', rx);
     }
-    g.append('rect').attr('class', 'frame').attr('x', -w / 2).attr('y', -h / 2).attr('width', w).attr('height', h).attr('rx', rx);
+    g.append('rect').attr('class', 'frame').attr('x', -w / 2).attr('y', -h / 2).attr('width', w).attr('height', h).attr('rx', rx).style('fill', this.cost?.fill(n) ?? null);
     if (n.role === 'output') {
       g.append('rect').attr('class', 'frame-inner').attr('x', -w / 2 + 3).attr('y', -h / 2 + 3).attr('width', w - 6).attr('height', h - 6).attr('rx', 3);
     }

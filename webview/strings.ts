@@ -50,6 +50,13 @@ const ENGLISH = {
   trainLoss: 'loss {0}',
   trainEpochAxis: 'epoch',
   trainClose: 'Close the loss curve',
+  costNone: 'No cost colours',
+  costMacs: 'Colour by MACs',
+  costActivations: 'Colour by activation size',
+  costTitle: 'Colour nodes by their MACs or their output size per sample (log scale); groups show their totals',
+  costLegendMacs: 'MACs per sample (log scale)',
+  costLegendActivations: 'Output size per sample (log scale)',
+  costLegendNone: 'No known figures',
 };
 
 export type StringKey = keyof typeof ENGLISH;

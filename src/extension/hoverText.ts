@@ -1,11 +1,14 @@
 // Hover contents as Markdown text: a tensor variable's shape and producing layer, a layer object's class, config,
-// parameters and call sites. It decides what to say, not how VS Code shows it (hover.ts wraps it). Everything taken
+// parameters, cost and call sites, a model's totals and memory estimate. It decides what to say, not how VS Code shows it (hover.ts wraps it). Everything taken
 // from the code (names, config values, shapes) is escaped here: the Markdown must show it as plain text.
 
-import type { AnalysisResult, LayerIR } from '../graph/ir';
+import { costOfCall, costOfLayer, costOfModel, layerDtype } from '../graph/cost';
+import type { AnalysisResult, LayerIR, ModelIR } from '../graph/ir';
+import type { Dim } from '../graph/shape';
+import { formatMetric, readableMemorySize } from '../graph/summary';
 import { identifierAt, layerCreatedAt, layerNamed, tensorForVariable } from './cursor';
 import { escapeMarkdown as md, markdownCodeBlock, markdownInlineCode } from './escape';
-import { callOutputText, formatCount, shapeText, type Pos, type Translate } from './text';
+import { callOutputText, formatCount, inAnalyzedFile, rangeContains, shapeText, type Pos, type Translate } from './text';
 
 export interface HoverInfo {
   markdown: string;
@@ -60,6 +63,7 @@ export function layerHoverMarkdown(result: AnalysisResult, layer: LayerIR, t: Tr
   if (layer.calls.length > 1) {
     lines.push('', t('Shared layer: {0} calls use the same weights.', layer.calls.length));
   }
+  lines.push('', ...layerCostLines(result, layer, t));
   if (layer.calls.length > 0) {
     lines.push('', `${t('Call sites')}:`);
     for (const id of layer.calls) {
@@ -73,6 +77,72 @@ export function layerHoverMarkdown(result: AnalysisResult, layer: LayerIR, t: Tr
   return lines.join('\n');
 }
 
+/** A figure for Markdown: `?` when unknown, the expression (escaped) when symbolic. */
+function metric(d: Dim): string {
+  return md(formatMetric(d));
+}
+
+function bytes(d: Dim): string {
+  if (d === null) return '?';
+  return typeof d === 'string' ? `${md(d)} B` : readableMemorySize(d);
+}
+
+function dtypeName(dtype: unknown): string {
+  return typeof dtype === 'string' ? md(dtype) : dtype === null || dtype === undefined ? 'float32' : '?';
+}
+
+/** MACs and FLOPs per sample over every call of the layer, its outputs' memory and its weights' memory. */
+function layerCostLines(result: AnalysisResult, layer: LayerIR, t: Translate): string[] {
+  const c = costOfLayer(result, layer);
+  const over = layer.calls.length > 1 ? ` (${t('{0} calls', layer.calls.length)})` : '';
+  return [
+    `${t('Cost per sample')}: ${metric(c.macs)} MACs · ${metric(c.flops)} FLOPs${over}`,
+    '',
+    `${t('Memory')}: ${t('activations {0} per sample', bytes(c.activationBytes))} · ${t('weights {0}', c.weightBytes === null ? '?' : readableMemorySize(c.weightBytes))} (${dtypeName(layerDtype(layer))})`,
+  ];
+}
+
+/** A model's totals: layers and parameters, MACs/FLOPs per sample (and per batch when fit() says it), memory. */
+export function modelHoverMarkdown(result: AnalysisResult, model: ModelIR, t: Translate): string {
+  const c = costOfModel(result, model);
+  const kind = model.kind === 'sequential' ? 'Sequential' : 'Functional';
+  const params = model.totalParams !== null ? formatCount(model.totalParams) : model.totalParamsExpr !== undefined ? md(model.totalParamsExpr) : '?';
+  const lines = [
+    `**${md(model.name)}** (${kind})`,
+    '',
+    `${t('{0} layers', model.layers.length)} · ${t('Parameters')}: ${params}`,
+    '',
+    `${t('Cost per sample')}: ${metric(c.macs)} MACs · ${metric(c.flops)} FLOPs`,
+    '',
+    `${t('Memory')}: ${t('activations {0} per sample', bytes(c.activationBytes))} · ${t('weights {0}', c.weightBytes === null ? '?' : readableMemorySize(c.weightBytes))}`,
+  ];
+  if (c.batchSize !== null) {
+    lines.push('', `${t('Per batch of {0}', c.batchSize)}: ${metric(c.batchMacs)} MACs · ${metric(c.batchFlops)} FLOPs`);
+    const m = c.training;
+    const optimizer = md(model.training?.optimizer ?? '?');
+    lines.push(
+      '',
+      m === null
+        ? `${t('Peak training memory (batch {0}, {1})', c.batchSize, optimizer)}: ?`
+        : `${t('Peak training memory (batch {0}, {1})', c.batchSize, optimizer)}: ${readableMemorySize(m.total)} — ${t('weights {0}', readableMemorySize(m.weights))}, ${t('gradients {0}', readableMemorySize(m.gradients))}, ${t('optimizer {0}', readableMemorySize(m.optimizerSlots))}, ${t('activations {0}', readableMemorySize(m.activations))}`,
+    );
+  }
+  lines.push('', `*${t('MACs: multiply-adds of matmuls and convolutions; FLOPs = 2 × MACs + elementwise operations.')}*`);
+  return lines.join('\n');
+}
+
+/** The model a word names at a position: its variable (the latest bound before the position), or the word
+ *  `Model`/`Sequential`/`model` inside the model's constructor expression. */
+function modelAt(result: AnalysisResult, word: string, pos: Pos): ModelIR | undefined {
+  const named = result.models.filter((m) => m.variable === word && inAnalyzedFile(m.range, result));
+  if (named.length > 0) {
+    const before = named.filter((m) => m.range.line - 1 <= pos.line);
+    return (before.length ? before : named).reduce((a, b) => (b.range.start > a.range.start ? b : a));
+  }
+  if (!/^(Model|Sequential|model|sequential|Functional)$/.test(word)) return undefined;
+  return result.models.find((m) => inAnalyzedFile(m.range, result) && rangeContains(m.range, pos));
+}
+
 export function tensorHoverMarkdown(result: AnalysisResult, name: string, tensorId: number, t: Translate): string {
   const tensor = result.tensors[tensorId];
   const producer = tensor?.producer ? result.calls[tensor.producer.call] : undefined;
@@ -81,6 +151,8 @@ export function tensorHoverMarkdown(result: AnalysisResult, name: string, tensor
   if (layer && producer) {
     const which = layer.calls.length > 1 ? ` (${t('call {0} of {1}', producer.index + 1, layer.calls.length)})` : '';
     lines.push('', t('Produced by {0}, line {1}', `**${md(layer.name)}** (${md(layer.className)})${which}`, producer.range.line));
+    const c = costOfCall(result, producer);
+    lines.push('', `${t('That call per sample')}: ${metric(c.macs)} MACs · ${metric(c.flops)} FLOPs · ${t('output {0}', bytes(c.activationBytes))}`);
   }
   if (tensor && tensor.shape === null) lines.push('', t('The shape is not statically known here.'));
   return lines.join('\n');
@@ -94,6 +166,8 @@ export function hoverAt(result: AnalysisResult, lines: readonly string[], pos: P
   const span = { start: word.start, end: word.start + word.name.length };
   const named = layerNamed(result, word.name, pos);
   if (named) return { markdown: layerHoverMarkdown(result, named, t), ...span };
+  const model = modelAt(result, word.name, pos);
+  if (model) return { markdown: modelHoverMarkdown(result, model, t), ...span };
   const tensor = tensorForVariable(result, lines, word.name, pos);
   if (tensor) return { markdown: tensorHoverMarkdown(result, word.name, tensor.tensorId, t), ...span };
   const created = layerCreatedAt(result, pos);

@@ -6,6 +6,7 @@
 
 import * as vscode from 'vscode';
 import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../webview-protocol';
+import { callCostFigures } from '../graph/cost';
 import type { AnalysisResult, SourceRange } from '../graph/ir';
 import type { AnalysisService } from './analysisService';
 import { PREVIEW_VIEW_TYPE } from './commandIds';
@@ -231,7 +232,7 @@ export class GraphPreview extends Disposable {
     this.shownFiles = shown.result.files;
     // Skip a version the webview already has (it would skip it too, but the message carries the whole IR).
     if (!this.posted.shouldPost(uri, version) && selectedModel === undefined) return;
-    this.post({ type: 'update', uri, version, result: shown.result, selectedModel, stale: shown.lastGood });
+    this.post({ type: 'update', uri, version, result: shown.result, selectedModel, stale: shown.lastGood, callCosts: callCostFigures(shown.result) });
     this.lastHighlight = '';
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
     if (editor) this.postHighlight(editor, shown.result);

@@ -4,6 +4,7 @@
 
 import { callCost, type CallCost } from '../layers/cost';
 import type { LayerConfig } from '../layers/types';
+import type { CallCostFigures } from '../webview-protocol';
 import type { AnalysisResult, CallIR, LayerIR, ModelIR } from './ir';
 import { dimAdd, dimMul, dimProduct, type Dim, type Shape } from './shape';
 
@@ -20,6 +21,13 @@ export function dtypeBytes(dtype: unknown, use: 'compute' | 'variable' = 'comput
   return bytes[dtype] ?? null;
 }
 
+/** The dtype a layer computes and keeps variables in: its own `dtype=`, else the global mixed-precision policy in
+ *  force when it was created, else null (float32). */
+export function layerDtype(layer: LayerIR): unknown {
+  const own = layer.config.dtype;
+  return own === null || own === undefined ? layer.dtypePolicy ?? null : own;
+}
+
 export interface CallCostIR extends CallCost {
   /** Bytes of the call's outputs for one sample (elements × the layer's dtype). */
   activationBytes: Dim;
@@ -27,16 +35,23 @@ export interface CallCostIR extends CallCost {
 
 const UNKNOWN: CallCostIR = { macs: null, flops: null, activationBytes: null };
 
+/** Totals of nested models by result (results are never changed once made). */
+const modelTotals = new WeakMap<AnalysisResult, Map<number, CallCostIR>>();
+
 /** One call's cost per sample. A nested model's call costs what its own calls cost. */
 export function costOfCall(result: AnalysisResult, call: CallIR, seen: Set<number> = new Set()): CallCostIR {
   const layer: LayerIR | undefined = result.layers[call.layer];
   if (!layer) return UNKNOWN;
   const outputs = call.outputs.map((t) => result.tensors[t]?.shape ?? null);
-  const activationBytes = outputBytes(outputs, dtypeBytes(layer.config.dtype));
+  const activationBytes = outputBytes(outputs, dtypeBytes(layerDtype(layer)));
   if (layer.model !== undefined) {
     const inner = result.models[layer.model];
     if (!inner || seen.has(inner.id)) return { ...UNKNOWN, activationBytes };
-    const total = sumCalls(result, inner, new Set([...seen, inner.id]));
+    // Once per model and result: a model called as a layer a thousand times is summed once, not a thousand times.
+    const memo = modelTotals.get(result) ?? new Map<number, CallCostIR>();
+    modelTotals.set(result, memo);
+    const total = memo.get(inner.id) ?? sumCalls(result, inner, new Set([...seen, inner.id]));
+    memo.set(inner.id, total);
     return { macs: total.macs, flops: total.flops, activationBytes };
   }
   if (!layer.known) return { ...UNKNOWN, activationBytes };
@@ -69,6 +84,14 @@ function sumCalls(result: AnalysisResult, model: ModelIR, seen: Set<number>): Ca
     activationBytes = dimAdd(activationBytes, c.activationBytes);
   }
   return { macs, flops, activationBytes };
+}
+
+/** What the graph colours nodes by: per call id, its MACs and output bytes per sample (null: unknown or symbolic). */
+export function callCostFigures(result: AnalysisResult): CallCostFigures[] {
+  return result.calls.map((call) => {
+    const c = costOfCall(result, call);
+    return { macs: typeof c.macs === 'number' ? c.macs : null, activationBytes: typeof c.activationBytes === 'number' ? c.activationBytes : null };
+  });
 }
 
 export interface ModelCost extends CallCostIR {
@@ -109,13 +132,30 @@ export function costOfModel(result: AnalysisResult, model: ModelIR): ModelCost {
   };
 }
 
-function weightBytesOf(result: AnalysisResult, model: ModelIR): { total: number | null; trainable: number | null } {
+/** A layer's cost over some of its calls (all when `callIds` is absent): a shared layer runs once per call. */
+export function costOfLayer(result: AnalysisResult, layer: LayerIR, callIds: readonly number[] = layer.calls): CallCostIR & { weightBytes: number | null } {
+  let macs: Dim = callIds.length === 0 ? null : 0;
+  let flops: Dim = macs;
+  let activationBytes: Dim = macs;
+  for (const id of callIds) {
+    const call = result.calls[id];
+    const c = call ? costOfCall(result, call) : UNKNOWN;
+    macs = dimAdd(macs, c.macs);
+    flops = dimAdd(flops, c.flops);
+    activationBytes = dimAdd(activationBytes, c.activationBytes);
+  }
+  const bytes = dtypeBytes(layerDtype(layer), 'variable');
+  return { macs, flops, activationBytes, weightBytes: layer.params === null || bytes === null ? null : layer.params * bytes };
+}
+
+/** Bytes of a model's weights, each layer's by its dtype; a layer never called has no weights yet. */
+export function weightBytesOf(result: AnalysisResult, model: ModelIR): { total: number | null; trainable: number | null } {
   let total: number | null = 0;
   let trainable: number | null = 0;
   for (const id of model.layers) {
     const layer = result.layers[id];
     if (!layer || layer.calls.length === 0) continue;
-    const bytes = dtypeBytes(layer.config.dtype, 'variable');
+    const bytes = dtypeBytes(layerDtype(layer), 'variable');
     if (layer.params === null || layer.trainableParams === null || bytes === null) return { total: null, trainable: null };
     if (total !== null) total += layer.params * bytes;
     if (trainable !== null) trainable += layer.trainableParams * bytes;

@@ -58,6 +58,9 @@ export interface LayerIR {
   model?: number;
   /** A Keras 3 operation from tensor arithmetic (`x + y`): a graph node, but not in `model.layers`. */
   op?: boolean;
+  /** The global `mixed_precision.set_global_policy(...)` in force when the layer was created (`mixed_float16`;
+   *  `?` when the code sets one the analyzer cannot read). Absent: none set. The layer's own `dtype=` wins. */
+  dtypePolicy?: string;
 }
 
 export interface CallIR {

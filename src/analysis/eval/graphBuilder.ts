@@ -170,6 +170,7 @@ export class GraphBuilder {
       weights: [],
       calls: obj.calls,
       ...(op ? { op: true } : {}),
+      ...(this.state.dtypePolicy !== null && !op ? { dtypePolicy: this.state.dtypePolicy } : {}),
     });
     return obj;
   }

@@ -11,7 +11,7 @@ import type { KerasHost } from './kerasHost';
 import { callLayerValue } from './layerCalls';
 import { Scope } from './scope';
 import { numpyAttr, optimizerFactory, tfjsDataAttr } from './training';
-import { str, UNKNOWN_VALUE, type BuiltinV, type ModuleV, type Value } from './values';
+import { NONE, str, UNKNOWN_VALUE, type BuiltinV, type ModuleV, type Value } from './values';
 
 /** Python module names → the module path the host knows them by (first match wins). */
 const PY_MODULES: [RegExp, string][] = [
@@ -22,6 +22,7 @@ const PY_MODULES: [RegExp, string][] = [
   [/^(tensorflow\.)?keras\.ops$/, 'keras.ops'],
   [/^(tensorflow\.)?keras\.activations$|^tensorflow\.nn$/, 'keras.activations'],
   [/^(tensorflow\.)?keras\.optimizers(\.[\w.]+)?$/, 'keras.optimizers'],
+  [/^(tensorflow\.)?keras\.mixed_precision$/, 'keras.mixed_precision'],
   [/^(tensorflow\.)?keras\.(losses|metrics|regularizers|initializers|constraints|callbacks|utils|applications|datasets|preprocessing)(\.[\w.]+)?$/, 'keras.other'],
   [/^tensorflow$/, 'tensorflow'],
   [/^tensorflow\.math$/, 'tensorflow.math'],
@@ -33,7 +34,7 @@ const JS_MODULES = /^@tensorflow\/tfjs(-node(-gpu)?|-layers)?$/;
 /** Submodules reached as attributes: `tf.keras`, `keras.layers`, `tf.layers`, … (module path → name → path). */
 const SUBMODULES: Record<string, Record<string, string>> = {
   tensorflow: { keras: 'keras', nn: 'keras.activations', math: 'tensorflow.math' },
-  keras: { layers: 'keras.layers', models: 'keras.models', backend: 'keras.backend', ops: 'keras.ops', activations: 'keras.activations', optimizers: 'keras.optimizers' },
+  keras: { layers: 'keras.layers', models: 'keras.models', backend: 'keras.backend', ops: 'keras.ops', activations: 'keras.activations', optimizers: 'keras.optimizers', mixed_precision: 'keras.mixed_precision' },
   'keras.optimizers': { legacy: 'keras.optimizers', experimental: 'keras.optimizers' },
   numpy: { random: 'numpy.random' },
   tfjs: { layers: 'tfjs.layers', train: 'tfjs.train' },
@@ -99,6 +100,8 @@ export function moduleAttr(h: KerasHost, path: string, name: string): Value | un
       return mergeFunction(h, name) ?? UNKNOWN_VALUE;
     case 'keras.activations':
       return str(name);
+    case 'keras.mixed_precision':
+      return name === 'set_global_policy' ? setGlobalPolicy(h) : UNKNOWN_VALUE;
     case 'keras.optimizers':
       return /^[A-Z]/.test(name) ? optimizerFactory(name, false) : UNKNOWN_VALUE;
     case 'numpy':
@@ -120,6 +123,20 @@ export function moduleAttr(h: KerasHost, path: string, name: string): Value | un
     default:
       return UNKNOWN_VALUE;
   }
+}
+
+/** `keras.mixed_precision.set_global_policy('mixed_float16')`: layers created after it compute in float16 and keep
+ *  float32 variables. Only the memory estimate reads it; shapes do not change. */
+function setGlobalPolicy(h: KerasHost): BuiltinV {
+  return {
+    kind: 'builtin',
+    name: 'keras.mixed_precision.set_global_policy',
+    fn: (a) => {
+      const v = a.positional[0] ?? a.keywords.get('policy');
+      h.state.dtypePolicy = v?.kind === 'str' ? v.value : '?';
+      return NONE;
+    },
+  };
 }
 
 /**

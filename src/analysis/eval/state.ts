@@ -51,6 +51,8 @@ export class AnalysisState {
   readonly fileNames: string[];
   /** Project files imported so far, by file name (a module body runs once). */
   readonly workspaceModules = new Map<string, ModuleV>();
+  /** `mixed_precision.set_global_policy(...)` as last called ('?' when not a string), given to layers created after. */
+  dtypePolicy: string | null = null;
 
   constructor(mainFile: string) {
     this.fileNames = [mainFile];
