@@ -223,3 +223,71 @@ describe('Convert to functional API: where it is offered', () => {
     assert.deepEqual(conversionsAt({ text, fileName: file, result }, elsewhere, elsewhere), []);
   });
 });
+
+describe('Convert to Sequential, and the round trip', () => {
+  for (const name of FIXTURES) {
+    it(`${name}: Sequential -> functional -> Sequential gives the same summary`, () => {
+      const file = join(DIR, name);
+      const text = readFileSync(file, 'utf8');
+      const { out, before } = convert(text, file);
+      const seq = before.models.find((m) => m.kind === 'sequential')!;
+      const functional = analyzeText(out, file);
+      const back = convertModel({ text: out, fileName: file, result: functional }, 'sequential', seq.variable!);
+      if (name === 'tfjs_variables.ts') {
+        // The first layer is a variable made elsewhere: the input shape has no config object here to go into.
+        assert.ok(!('edits' in back) && /config object/.test(back.reason));
+        return;
+      }
+      assert.ok('edits' in back, `refused: ${'reason' in back ? back.reason : ''}\n${out}`);
+      const again = applyEdits(out, back.edits);
+      const after = analyzeText(again, file);
+      assert.deepEqual(after.diagnostics.filter((d) => d.severity === 'error'), [], again);
+      const m = modelOf(after, seq.variable!);
+      assert.equal(m.kind, 'sequential');
+      assert.equal(m.name, seq.name);
+      assert.deepEqual(summary(after, m), summary(before, seq), again);
+      if (!name.endsWith('.py')) {
+        const original = tfjsSummary(runTfjs(text, seq.variable!));
+        const roundTrip = tfjsSummary(runTfjs(again, seq.variable!));
+        assert.equal(roundTrip.params, original.params);
+        assert.deepEqual(roundTrip.outputs, original.outputs);
+      }
+    });
+  }
+
+  it('the text of a TF.js round trip: inputShape back on the first layer', () => {
+    const file = join(DIR, 'tfjs_add.ts');
+    const { out } = convert(readFileSync(file, 'utf8'), file);
+    const result = analyzeText(out, file);
+    const back = convertModel({ text: out, fileName: file, result }, 'sequential');
+    assert.ok('edits' in back);
+    assert.equal(
+      applyEdits(out, back.edits),
+      `import * as tf from '@tensorflow/tfjs';
+
+const model = tf.sequential({
+  layers: [
+    tf.layers.dense({units: 32, activation: 'relu', inputShape: [10]}),
+    // a second hidden layer
+    tf.layers.dense({units: 16, activation: 'relu'}),
+    tf.layers.dense({units: 1, name: 'out'}),
+  ],
+});
+`,
+    );
+  });
+
+  it('refuses a model that branches, shares a layer or whose tensors live on', () => {
+    const cases: [string, RegExp][] = [
+      [`import keras\nfrom keras import layers\ni = keras.Input(shape=(4,))\na = layers.Dense(3)(i)\nb = layers.Dense(3)(i)\nc = layers.Add()([a, b])\nmodel = keras.Model(i, c)\n`, /plain chain/],
+      [`import keras\nfrom keras import layers\ni = keras.Input(shape=(4,))\nd = layers.Dense(4)\nx = d(i)\ny = d(x)\nmodel = keras.Model(i, y)\n`, /more than once/],
+      [`import keras\nfrom keras import layers\ni = keras.Input(shape=(4,))\nx = layers.Dense(4)(i)\nmodel = keras.Model(i, x)\nprint(x)\n`, /'x' is used after the model/],
+    ];
+    for (const [text, reason] of cases) {
+      const result = analyzeText(text, '/tmp/f.py');
+      const r = convertModel({ text, fileName: '/tmp/f.py', result }, 'sequential');
+      assert.ok(!('edits' in r), text);
+      assert.match(r.reason, reason);
+    }
+  });
+});

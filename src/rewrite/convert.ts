@@ -6,6 +6,7 @@
 
 import type { ModelIR } from '../graph/ir';
 import { keyOf, matchClose, splitItems, withoutItem, type Item } from './convertSyntax';
+import { NotAChain, toSequential } from './convertSequential';
 import type { Refusal, Rewrite, RewriteInput, TextEdit } from './types';
 
 export type ConversionTarget = 'functional' | 'sequential';
@@ -40,13 +41,18 @@ function attempt(input: RewriteInput, model: ModelIR): Rewrite | Refusal {
       throw e;
     }
   }
-  return { title: TO_SEQUENTIAL, reason: 'converting a functional model to Sequential is not supported yet' };
+  try {
+    return toSequential(input, model);
+  } catch (e) {
+    if (e instanceof NotAChain) return { title: TO_SEQUENTIAL, reason: e.message };
+    throw e;
+  }
 }
 
 export function conversionsAt(input: RewriteInput, start: number, end: number): Rewrite[] {
   const out: Rewrite[] = [];
   for (const m of input.result.models) {
-    if (m.kind !== 'sequential' || !inModel(input, m, start, end)) continue;
+    if (!inModel(input, m, start, end) || m.builder) continue;
     const r = attempt(input, m);
     if ('edits' in r) out.push(r);
   }
