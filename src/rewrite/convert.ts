@@ -2,7 +2,8 @@
 // `Sequential()` + `model.add(...)`, `tf.sequential({layers})` and its `add` form become an explicit Input, one line
 // per layer call and a Model of the same variable and name, formatted like the statement it replaces (indentation,
 // quotes are the code's own, comments kept). It reads the analysis for which models exist and where; the text for
-// the rest (convertSyntax.ts). What it cannot convert safely it refuses with the reason; it never guesses.
+// the rest (convertSyntax.ts). The reverse, for plain chains, is convertSequential.ts; both are offered from here.
+// What it cannot convert safely it refuses with the reason; it never guesses.
 
 import type { ModelIR } from '../graph/ir';
 import { keyOf, matchClose, splitItems, withoutItem, type Item } from './convertSyntax';
