@@ -1,6 +1,6 @@
 // The `layergraph` command line: `summary` (Keras/TF.js model.summary() tables or JSON), `check` (compiler-style
-// diagnostics, CI exit codes) and `train` (TF.js training in a child process, weights as text or JSON) over files it
-// reads and analyzes. It formats; it never analyzes, renders or trains by itself.
+// diagnostics, CI exit codes), `train` (TF.js training in a child process, weights as text or JSON) and `convert`
+// (convert.ts: Sequential <-> functional) over files it reads and analyzes. It formats; it never analyzes, renders or trains by itself.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,6 +10,7 @@ import { diskWorkspace } from '../analysis/workspace';
 import { fileOf, type AnalysisResult, type Diagnostic } from '../graph/ir';
 import { toCliJson } from '../graph/json';
 import { renderSummary, renderSummaryTfjs } from '../graph/summary';
+import { CONVERT_HELP, CONVERT_OPTIONS_HELP, convertCommand } from './convert';
 import { TrainError, trainInChild, type TrainListeners } from '../train/client';
 import { formatWeights } from '../train/format';
 import type { BackendName, TrainRequest, TrainResult } from '../train/protocol';
@@ -62,7 +63,7 @@ Commands:
                             known - and print each epoch's loss, then the weights as
                             Keras prints model.weights (numpy-style). With --json,
                             print one JSON document with the history and weights.
-  help                      Show this help.
+${CONVERT_HELP}  help                      Show this help.
 
 Options:
   --json                    (summary, train) Print JSON.
@@ -74,7 +75,9 @@ Options:
                             --json always carries these figures.
   --model NAME              (train) The model to train: its name or its variable
                             (default: the first model in the file).
-  --epochs N                (train) Number of epochs, instead of fit()'s (default 5).
+                            (convert) The model to convert (default: the only one
+                            that can be).
+${CONVERT_OPTIONS_HELP}  --epochs N                (train) Number of epochs, instead of fit()'s (default 5).
   --backend NAME            (train) tensorflow, wasm or cpu (default: the first of
                             those that loads).
   --root DIR                The project folder (default: the current directory).
@@ -87,7 +90,8 @@ Files: ${SUPPORTED_EXTENSIONS}. A directory stands for the files of those kinds 
 
 Exit status:
   0  success (summary always, check when no error was found, train when trained)
-  1  check found at least one error; train could not build or train the model
+  1  check found at least one error; train could not build or train the model;
+     convert refused the conversion
   2  usage error, unknown language or unreadable file
 `;
 
@@ -111,6 +115,9 @@ export function run(argv: string[], io: CliIo): number {
   }
   if (command === undefined) return usageError(io, 'missing command');
   if (command === 'train') return usageError(io, `train runs asynchronously: call runAsync`);
+  if (command === 'convert') return convertCommand(files, { to: values.to, model: values.model, 'input-shape': values['input-shape'], root: projectRoot(values) }, io);
+  const convertOnly = (['to', 'input-shape'] as const).find((o) => values[o] !== undefined);
+  if (convertOnly) return usageError(io, `--${convertOnly} is only valid with 'convert'`);
   if (command !== 'summary' && command !== 'check') return usageError(io, `unknown command '${command}'`);
   if (files.length === 0) return usageError(io, `${command}: no input files`);
   if (values.json && command !== 'summary') return usageError(io, `--json is only valid with 'summary' and 'train'`);
@@ -190,6 +197,8 @@ function parseCommandLine(argv: string[]) {
       'expand-nested': { type: 'boolean' },
       cost: { type: 'boolean' },
       model: { type: 'string' },
+      to: { type: 'string' },
+      'input-shape': { type: 'string' },
       epochs: { type: 'string' },
       backend: { type: 'string' },
       root: { type: 'string' },
