@@ -10,6 +10,7 @@ import { createLayer } from './constructors';
 import type { KerasHost } from './kerasHost';
 import { callLayerValue } from './layerCalls';
 import { Scope } from './scope';
+import { pythonLibAttr, pythonLibModule } from './pythonLib';
 import { numpyAttr, optimizerFactory, tfjsDataAttr } from './training';
 import { str, UNKNOWN_VALUE, type BuiltinV, type ModuleV, type Value } from './values';
 
@@ -61,6 +62,8 @@ export function importModule(h: KerasHost, module: string): Value {
     if (JS_MODULES.test(module)) return known(module === '@tensorflow/tfjs-layers' ? 'tfjs.layers-root' : 'tfjs');
   } else {
     for (const [re, path] of PY_MODULES) if (re.test(module)) return known(path);
+    const lib = pythonLibModule(module);
+    if (lib) return lib;
   }
   return workspaceModule(h, module) ?? { kind: 'module', path: module, known: false };
 }
@@ -103,7 +106,7 @@ export function moduleAttr(h: KerasHost, path: string, name: string): Value | un
       return /^[A-Z]/.test(name) ? optimizerFactory(name, false) : UNKNOWN_VALUE;
     case 'numpy':
     case 'numpy.random':
-      return numpyAttr(path, name) ?? UNKNOWN_VALUE;
+      return numpyAttr(path, name) ?? (path === 'numpy' ? pythonLibAttr(h.runtime, path, name) : undefined) ?? UNKNOWN_VALUE;
     case 'tfjs.train':
       return /^[a-z]/.test(name) ? optimizerFactory(name, true) : UNKNOWN_VALUE;
     case 'tfjs.layers-root':
@@ -118,7 +121,7 @@ export function moduleAttr(h: KerasHost, path: string, name: string): Value | un
       }
       return UNKNOWN_VALUE;
     default:
-      return UNKNOWN_VALUE;
+      return (h.python ? pythonLibAttr(h.runtime, path, name) : undefined) ?? UNKNOWN_VALUE;
   }
 }
 
