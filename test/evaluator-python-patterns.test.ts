@@ -174,6 +174,7 @@ describe('python helpers', () => {
     ['str.split/join/startswith', "parts = '3-4'.split('-')\nu = int(''.join(parts)) if 'abc'.startswith('ab') else 0", 34],
     ['sorted / reversed', 'u = sorted([5, 1, 3])[0] * 10 + list(reversed([1, 2, 7]))[0]', 17],
     ['any / all', 'u = (2 if any([0, 1]) else 0) + (3 if all([1, 1]) else 0)', 5],
+    ['a generator argument with a tuple target', 'pairs = [(0, 0), (1, 1)]\nu = 3 if any(n > 1 for _, n in pairs) else 4', 4],
     ['divmod', 'q, r = divmod(17, 5)\nu = q * 10 + r', 32],
     ['star-unpacking in calls', 'def f(a, b, c):\n    return a + b + c\nxs = [1, 2]\nu = f(*xs, 4)', 7],
     ['**config', "def f(units=1, scale=1):\n    return units * scale\nconfig = {'units': 3, 'scale': 2}\nu = f(**config)", 6],
