@@ -173,6 +173,7 @@ describe('python helpers', () => {
     ['dict.get / setdefault', "d = {'a': 2}\nd.setdefault('b', 5)\nu = d.get('a', 0) + d.get('c', 1) + d['b']", 8],
     ['str.split/join/startswith', "parts = '3-4'.split('-')\nu = int(''.join(parts)) if 'abc'.startswith('ab') else 0", 34],
     ['sorted / reversed', 'u = sorted([5, 1, 3])[0] * 10 + list(reversed([1, 2, 7]))[0]', 17],
+    ['sorted(reverse=True)', 'u = sorted([5, 1, 3], reverse=True)[0]', 5],
     ['any / all', 'u = (2 if any([0, 1]) else 0) + (3 if all([1, 1]) else 0)', 5],
     ['a generator argument with a tuple target', 'pairs = [(0, 0), (1, 1)]\nu = 3 if any(n > 1 for _, n in pairs) else 4', 4],
     ['divmod', 'q, r = divmod(17, 5)\nu = q * 10 + r', 32],
