@@ -88,6 +88,11 @@ for (const dir of ['python', 'tfjs']) {
   const sized = files.map((file) => ({ file, layers: analyzeText(readFileSync(file, 'utf8'), file).layers.length }));
   for (const { file } of sized.sort((a, b) => b.layers - a.layers).slice(0, 3)) measure(`corpus: ${dir}/${file.split('/').pop()}`, readFileSync(file, 'utf8'), file);
 }
+// Keras's own applications opened as files (test/fixtures/keras-apps: Keras 3 and keras_applications 1.x layouts).
+for (const sub of ['keras3', 'keras_applications']) {
+  const folder = join(ROOT, 'test', 'fixtures', 'keras-apps', sub);
+  for (const f of readdirSync(folder).sort()) measure(`keras app: ${sub}/${f}`, readFileSync(join(folder, f), 'utf8'), join(folder, f));
+}
 measure('generated: Python ResNet-like, 30 blocks (loop + helper)', pythonResNetLike(30), 'gen.py');
 measure('generated: TS ResNet-like, 30 blocks (loop + helper)', tsResNetLike(30), 'gen.ts');
 measure('generated: Python flat, 200 Dense lines', pythonFlat(200), 'flat.py');

@@ -280,8 +280,8 @@ describe('Python lowering: statements', () => {
     }]],
     ['raise ValueError()', [unsupported('raise statement')]],
     ['del a, b', [unsupported('del statement')]],
-    ['global q', [unsupported('global statement')]],
-    ['nonlocal q', [unsupported('nonlocal statement')]],
+    ['global q, r', [{ ...unsupported('global statement'), scopeNames: { names: ['q', 'r'], nonlocal: false } }]],
+    ['nonlocal q', [{ ...unsupported('nonlocal statement'), scopeNames: { names: ['q'], nonlocal: true } }]],
     ['assert x, "m"', [unsupported('assert statement')]],
     ['x = 1  # comment\n# another\ny = (1,  # inside\n     2)\n', [assign([name('x')], num(1)), assign([name('y')], tuple(num(1), num(2)))]],
   ];

@@ -13,7 +13,7 @@ import { KerasHost } from './eval/kerasHost';
 import { finalizeModel } from './eval/models';
 import { AnalysisState } from './eval/state';
 import { buildSubclassed } from './eval/subclass';
-import type { Value } from './eval/values';
+import type { FuncV, Value } from './eval/values';
 import { dialectOf } from '../layers/types';
 import { LineIndex } from './lineIndex';
 import { ImportedFiles, type WorkspaceAccess } from './workspace';
@@ -96,8 +96,11 @@ function guarded(ev: Evaluation, phase: string, run: () => void, at: { start: nu
  */
 function analyzeModelBuilders(ev: Evaluation): void {
   const { interp, state } = ev;
-  for (const [name, v] of [...interp.module.entries()]) {
-    if (v.kind !== 'func' || v.closure !== interp.module || interp.called.has(v.node)) continue;
+  const uncalled = [...interp.module.entries()].filter(([, v]) => v.kind === 'func' && v.closure === interp.module && !interp.called.has(v.node));
+  const calledBy = calledByOthers(uncalled.map(([n, v]) => [n, (v as FuncV).body]));
+  for (const [name, v] of uncalled) {
+    // a builder that another uncalled function calls is analyzed inside that one's run, not twice
+    if (v.kind !== 'func' || interp.called.has(v.node) || calledBy.has(name)) continue;
     const symbolic: string[] = [];
     const keywords = new Map<string, Value>();
     for (const p of v.params) {
@@ -123,6 +126,28 @@ function analyzeModelBuilders(ev: Evaluation): void {
     }
     for (const m of state.models.slice(before)) m.builder = { function: name, symbolic };
   }
+}
+
+/** Names among `fns` that another of them calls by name (in either direction only: two that call each other are both run). */
+function calledByOthers(fns: [string, unknown][]): Set<string> {
+  const calls = new Map<string, Set<string>>();
+  const names = new Set(fns.map(([n]) => n));
+  for (const [n, body] of fns) {
+    const out = new Set<string>();
+    const walk = (x: unknown): void => {
+      if (!x || typeof x !== 'object') return;
+      if (Array.isArray(x)) return x.forEach(walk);
+      const o = x as Record<string, unknown>;
+      const callee = o.kind === 'call' ? (o.callee as { kind?: string; name?: string }) : undefined;
+      if (callee?.kind === 'name' && callee.name && names.has(callee.name) && callee.name !== n) out.add(callee.name);
+      for (const k in o) if (k !== 'closure') walk(o[k]);
+    };
+    walk(body);
+    calls.set(n, out);
+  }
+  const result = new Set<string>();
+  for (const [caller, callees] of calls) for (const c of callees) if (!calls.get(c)?.has(caller)) result.add(c);
+  return result;
 }
 
 export function analyzeText(text: string, fileName: string, options: AnalyzeOptions = {}): AnalysisResult {

@@ -344,6 +344,8 @@ export interface Block extends Node {
 export interface Unsupported extends Node {
   kind: 'unsupported';
   what: string;
+  /** Python `global a, b` / `nonlocal c`: the names the function rebinds outside itself. */
+  scopeNames?: { names: string[]; nonlocal: boolean };
 }
 
 /** The result of a front-end: the lowered module and the syntax errors it met (each becomes a diagnostic). */

@@ -383,9 +383,14 @@ const pythonBuiltins = (budget: Budget): Record<string, BuiltinFn> => ({
     if (!items) return UNKNOWN_VALUE;
     // a sort compares n log n times
     roomForItems(items.length * Math.ceil(Math.log2(items.length + 1)), budget);
+    // a key function is not modelled; `reverse=True` flips the order
+    if (a.keywords.has('key')) return UNKNOWN_VALUE;
+    const rev = a.keywords.get('reverse');
+    if (rev && rev.kind !== 'bool') return UNKNOWN_VALUE;
+    const order = (xs: Value[]) => list(rev?.kind === 'bool' && rev.value ? xs.reverse() : xs);
     const nums = items.map(numOf);
-    if (nums.every((n) => n !== undefined)) return list([...items].sort((x, y) => numOf(x)! - numOf(y)!));
-    if (items.every((v) => v.kind === 'str')) return list([...items].sort((x, y) => ((x as { value: string }).value < (y as { value: string }).value ? -1 : 1)));
+    if (nums.every((n) => n !== undefined)) return order([...items].sort((x, y) => numOf(x)! - numOf(y)!));
+    if (items.every((v) => v.kind === 'str')) return order([...items].sort((x, y) => ((x as { value: string }).value < (y as { value: string }).value ? -1 : 1)));
     return UNKNOWN_VALUE;
   },
   any: (a) => UNKNOWN_VALUE_IF_EMPTY(a),

@@ -28,6 +28,7 @@ import {
 } from './builtins';
 import { dimAdd, dimFloorDiv, dimMul, dimSub, type Dim } from '../../graph/shape';
 import { DATA_LOOP_FUEL, namesChangedBy } from './dataLoops';
+import { initDataclass, pythonLibBuiltins } from './pythonLib';
 import { Scope } from './scope';
 import {
   bool,
@@ -165,6 +166,7 @@ export class Interpreter implements Budget {
     this.startFuel = fuel;
     this.py = lang === 'python';
     this.builtins = globalBuiltins(lang, this);
+    if (this.py) for (const [k, v] of pythonLibBuiltins(this)) this.builtins.set(k, v);
     for (const [k, v] of this.host.globals()) this.builtins.set(k, v);
     this.module = new Scope(null);
   }
@@ -323,6 +325,7 @@ export class Interpreter implements Budget {
         this.hoist(s.body, scope);
         return this.execBlock(s.body, scope);
       case 'unsupported':
+        if (s.scopeNames) for (const n of s.scopeNames.names) scope.declareOuter(n, s.scopeNames.nonlocal);
         return undefined;
       default:
         return assertNever(s);
@@ -792,6 +795,7 @@ export class Interpreter implements Budget {
       else scope.set(p.name, v ?? (!this.py ? NONE : UNKNOWN_VALUE));
     }
     this.called.add(f.node);
+    this.methods.push(f);
     this.frames.push({ name: f.name, node, invocation: ++this.invocations, file: this.currentFile });
     // A function from another file runs with that file's text (its nodes' offsets refer to it).
     const files = this.fileStack.length;
@@ -802,8 +806,16 @@ export class Interpreter implements Budget {
       return flow?.kind === 'return' ? flow.value : NONE;
     } finally {
       this.frames.pop();
+      this.methods.pop();
       this.fileStack.length = files;
     }
+  }
+
+  /** Functions running now, innermost last (`super()` reads the method it is called in). */
+  private readonly methods: FuncV[] = [];
+
+  currentMethod(): FuncV | undefined {
+    return this.methods[this.methods.length - 1];
   }
 
   private instantiate(cls: ClassV, args: ArgValues, node: A.Node): Value {
@@ -811,6 +823,7 @@ export class Interpreter implements Budget {
     this.host.newInstance(inst, args, node);
     const init = classAttr(cls, this.py ? '__init__' : 'constructor');
     if (init?.kind === 'func') this.callFunction({ ...init, self: inst }, args, node);
+    else if (this.py && !init && !inst.keras) initDataclass(inst, args);
     return inst;
   }
 

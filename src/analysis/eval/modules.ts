@@ -10,11 +10,17 @@ import { createLayer } from './constructors';
 import type { KerasHost } from './kerasHost';
 import { callLayerValue } from './layerCalls';
 import { Scope } from './scope';
+import { APPS_PATH, isAppsModule, kerasAppsAttr } from './pythonKerasApps';
+import { pythonLibAttr, pythonLibModule } from './pythonLib';
 import { numpyAttr, optimizerFactory, tfjsDataAttr } from './training';
 import { NONE, str, UNKNOWN_VALUE, type BuiltinV, type ModuleV, type Value } from './values';
 
 /** Python module names → the module path the host knows them by (first match wins). */
 const PY_MODULES: [RegExp, string][] = [
+  // Keras 3's own sources (`from keras.src import backend, layers`), as its application files import them
+  [/^keras\.src$/, 'keras'],
+  [/^keras\.src\.backend(\.[\w.]+)?$/, 'keras.backend'],
+  [/^keras\.src\.ops$/, 'keras.ops'],
   [/^(tensorflow\.(python\.)?)?keras$|^tf_keras$/, 'keras'],
   [/^(tensorflow\.(python\.)?)?keras\.layers(\.[\w.]+)?$|^tf_keras\.layers$|^keras\.src\.layers(\.[\w.]+)?$/, 'keras.layers'],
   [/^(tensorflow\.)?keras\.(models|engine\.[\w.]+|src\.models(\.[\w.]+)?)$/, 'keras.models'],
@@ -61,7 +67,10 @@ export function importModule(h: KerasHost, module: string): Value {
   if (!h.python) {
     if (JS_MODULES.test(module)) return known(module === '@tensorflow/tfjs-layers' ? 'tfjs.layers-root' : 'tfjs');
   } else {
+    if (isAppsModule(module)) return known(APPS_PATH);
     for (const [re, path] of PY_MODULES) if (re.test(module)) return known(path);
+    const lib = pythonLibModule(module);
+    if (lib) return lib;
   }
   return workspaceModule(h, module) ?? { kind: 'module', path: module, known: false };
 }
@@ -83,6 +92,8 @@ function workspaceModule(h: KerasHost, module: string): ModuleV | undefined {
 export function moduleAttr(h: KerasHost, path: string, name: string): Value | undefined {
   const sub = SUBMODULES[path]?.[name];
   if (sub) return known(sub);
+  // Keras 3's `Functional(inputs, outputs, name=…)` is what `Model(inputs, outputs)` makes
+  if (path === 'keras.models' && name === 'Functional') return { kind: 'builtin', name: 'keras.Model', fn: () => UNKNOWN_VALUE };
   if (BUILTINS[path]?.includes(name)) return { kind: 'builtin', name: `keras.${name}`, fn: () => UNKNOWN_VALUE };
   switch (path) {
     case 'tensorflow':
@@ -106,7 +117,7 @@ export function moduleAttr(h: KerasHost, path: string, name: string): Value | un
       return /^[A-Z]/.test(name) ? optimizerFactory(name, false) : UNKNOWN_VALUE;
     case 'numpy':
     case 'numpy.random':
-      return numpyAttr(path, name) ?? UNKNOWN_VALUE;
+      return numpyAttr(path, name) ?? (path === 'numpy' ? pythonLibAttr(h.runtime, path, name) : undefined) ?? UNKNOWN_VALUE;
     case 'tfjs.train':
       return /^[a-z]/.test(name) ? optimizerFactory(name, true) : UNKNOWN_VALUE;
     case 'tfjs.layers-root':
@@ -120,8 +131,12 @@ export function moduleAttr(h: KerasHost, path: string, name: string): Value | un
         return { kind: 'layerclass', name: def?.className ?? name, def, factory: true };
       }
       return UNKNOWN_VALUE;
+    case APPS_PATH:
+      return kerasAppsAttr(h.opContext, name) ?? UNKNOWN_VALUE;
     default:
-      return UNKNOWN_VALUE;
+      if (!h.python) return UNKNOWN_VALUE;
+      // keras_applications 1.x imports its helpers relatively (`from . import get_submodules_from_kwargs`)
+      return pythonLibAttr(h.runtime, path, name) ?? (path.startsWith('.') ? kerasAppsAttr(h.opContext, name) : undefined) ?? UNKNOWN_VALUE;
   }
 }
 

@@ -5,6 +5,8 @@ import type { Value } from './values';
 
 export class Scope {
   private readonly vars = new Map<string, Value>();
+  /** Python `global` / `nonlocal` names: assignments here rebind them in that outer scope. */
+  private outer?: Map<string, Scope>;
 
   constructor(readonly parent: Scope | null) {}
 
@@ -18,7 +20,22 @@ export class Scope {
 
   /** Binds in this scope (Python assignment inside a function is local). */
   set(name: string, value: Value): void {
-    this.vars.set(name, value);
+    const target = this.outer?.get(name);
+    if (target) target.set(name, value);
+    else this.vars.set(name, value);
+  }
+
+  /** `global x` (the module scope, the chain's root) or `nonlocal x` (the nearest enclosing function that has it). */
+  declareOuter(name: string, nonlocal: boolean): void {
+    let target: Scope | null = null;
+    if (nonlocal) {
+      for (let s = this.parent; s && !s.isModule; s = s.parent) if (s.vars.has(name) || s.outer?.has(name)) { target = s; break; }
+    } else {
+      for (target = this; target.parent; target = target.parent);
+    }
+    if (!target || target === this) return;
+    (this.outer ??= new Map()).set(name, target);
+    this.vars.delete(name);
   }
 
   /** Rebinds where the name already lives (JS `x = …` to an outer `let`), else binds here. */

@@ -453,6 +453,11 @@ export class ExpressionLowerer {
     const kids = this.kids(argList);
     const closed = kids.length > 1 && kids[kids.length - 1].name === ')';
     const args: Arg[] = [];
+    // `f(x for a, b in xs)`: a bare generator is the only argument; its target's commas do not split it
+    const inner = kids.slice(1, closed ? kids.length - 1 : kids.length);
+    if (inner.some((k) => k.name === 'for') && inner[0]?.name !== '*' && inner[0]?.name !== '**' && inner[1]?.name !== 'AssignOp') {
+      return [{ kind: 'positional', value: this.item(inner) }];
+    }
     for (const seg of splitCommas(kids, 1, closed ? kids.length - 1 : kids.length).items) {
       const end = seg[seg.length - 1].to;
       const first = seg[0];

@@ -3,7 +3,7 @@
 // targets are the base class's (expressions.ts); error wording is syntaxErrors.ts's.
 
 import type { SyntaxNode, Tree } from '@lezer/common';
-import type { BinaryOperator, Expr, FunctionDef, Import, LoweredModule, Stmt } from '../core/ast';
+import type { BinaryOperator, Expr, FunctionDef, Import, LoweredModule, Stmt, Unsupported } from '../core/ast';
 import { lowerEachStatement, MAX_NESTING, TOO_DEEP } from '../core/frontEnd';
 import { BINARY_OPERATORS, ExpressionLowerer, splitCommas } from './expressions';
 
@@ -113,7 +113,9 @@ export class PythonLowerer extends ExpressionLowerer {
           return;
         }
         this.reportErrorsIn(node);
-        out.push({ kind: 'unsupported', what: describeUnsupported(node), start, end });
+        const u: Unsupported = { kind: 'unsupported', what: describeUnsupported(node), start, end };
+        if (node.name === 'ScopeStatement') u.scopeNames = scopeNames(node, this.text);
+        out.push(u);
       }
     }
   }
@@ -431,6 +433,13 @@ export class PythonLowerer extends ExpressionLowerer {
     return parts.join('.');
   }
 
+}
+
+/** `global a, b` / `nonlocal c`: which names, and which kind of outer scope they live in. */
+function scopeNames(node: SyntaxNode, text: string): { names: string[]; nonlocal: boolean } {
+  const names: string[] = [];
+  for (let c = node.firstChild; c; c = c.nextSibling) if (c.name === 'VariableName') names.push(text.slice(c.from, c.to));
+  return { names, nonlocal: node.firstChild?.name === 'nonlocal' };
 }
 
 function describeUnsupported(node: SyntaxNode): string {
