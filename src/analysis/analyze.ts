@@ -12,6 +12,7 @@ import { KerasHost } from './eval/kerasHost';
 import { finalizeModel } from './eval/models';
 import { AnalysisState } from './eval/state';
 import { buildSubclassed } from './eval/subclass';
+import { builderOrder } from './eval/entryPoints';
 import type { Value } from './eval/values';
 import { dialectOf } from '../layers/types';
 import { LineIndex } from './lineIndex';
@@ -92,7 +93,8 @@ function guarded(ev: Evaluation, phase: string, run: () => void, at: { start: nu
  */
 function analyzeModelBuilders(ev: Evaluation): void {
   const { interp, state } = ev;
-  for (const [name, v] of [...interp.module.entries()]) {
+  const { roots, callees } = builderOrder([...interp.module.entries()]);
+  for (const [name, v] of [...roots, ...callees]) {
     if (v.kind !== 'func' || v.closure !== interp.module || interp.called.has(v.node)) continue;
     const symbolic: string[] = [];
     const keywords = new Map<string, Value>();
@@ -102,9 +104,11 @@ function analyzeModelBuilders(ev: Evaluation): void {
       keywords.set(p.name, { kind: 'sym', expr: p.name });
     }
     const snap = state.snapshot();
+    const calledBefore = new Set(interp.called);
     const before = state.models.length;
     const outcome = guarded(ev, `could not analyze the model-building function ${name}()`, () => {
       interp.callValue(v, { positional: [], keywords, node: v.node }, v.node);
+      interp.deferred.drain(interp); // a component's effects and handlers build in callbacks
     });
     if (outcome instanceof FuelExhausted) {
       state.restore(snap);
@@ -114,6 +118,8 @@ function analyzeModelBuilders(ev: Evaluation): void {
       // keep the internal-error diagnostic of a failed run, drop everything else it recorded
       const report = outcome === 'failed' ? state.diagnostics[state.diagnostics.length - 1] : undefined;
       state.restore(snap);
+      // what a discarded run called is still a candidate of its own
+      for (const n of [...interp.called]) if (!calledBefore.has(n)) interp.called.delete(n);
       if (report) state.diagnostics.push(report);
       continue;
     }
@@ -136,6 +142,11 @@ export function analyzeText(text: string, fileName: string, options: AnalyzeOpti
   for (const e of lowered.syntaxErrors) guarded(ev, 'could not place a syntax error', () => g.report(messages.syntaxError(e.message), e));
   const main = guarded(ev, 'hit an internal error and shows a partial graph', () => interp.run(lowered.body));
   if (main instanceof FuelExhausted) g.report(messages.fuelExhausted(interp.startFuel), { start: main.at, end: main.at });
+  else {
+    // JS callbacks the module body registered (`.then`, event handlers, timers) run once, as the framework would
+    const callbacks = guarded(ev, 'could not run the callbacks', () => interp.deferred.drain(interp));
+    if (callbacks instanceof FuelExhausted) g.report(messages.fuelExhausted(interp.startFuel), { start: callbacks.at, end: callbacks.at });
+  }
   guarded(ev, 'could not analyze the model-building functions', () => analyzeModelBuilders(ev));
   // Subclassed models the code never builds still show their graph, on inputs of unknown shape.
   for (const inst of state.subclassedModels) {
