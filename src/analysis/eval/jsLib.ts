@@ -164,6 +164,24 @@ export function jsListMethod(self: Value & { items: Value[] }, name: string, cal
         for (let i = 0; i < items.length; i++) items[i] = v;
         return self;
       });
+    case 'sort':
+      // in place, as JS does: without a comparator by the items' text, with one by the sign it returns
+      return m((a) => {
+        const f = a.positional[0];
+        const text = (v: Value) => (v.kind === 'str' ? v.value : v.kind === 'num' ? String(v.value) : undefined);
+        if (!f && !items.every((v) => text(v) !== undefined)) return UNKNOWN_VALUE;
+        let known = true;
+        budget.spend(items.length * Math.ceil(Math.log2(items.length + 1)));
+        const order = [...items].sort((x, y) => {
+          if (!f) return text(x)! < text(y)! ? -1 : text(x)! > text(y)! ? 1 : 0;
+          const r = callFn(f, [x, y]);
+          if (r.kind !== 'num') known = false;
+          return r.kind === 'num' ? r.value : 0;
+        });
+        if (!known) return UNKNOWN_VALUE;
+        order.forEach((v, i) => (items[i] = v));
+        return self;
+      });
     case 'lastIndexOf':
       return m((a) => {
         const key = a.positional[0] ? dictKey(a.positional[0]) : undefined;
