@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../src/analysis/analyze';
+import { diskWorkspace } from '../src/analysis/workspace';
 import { analyzerRows, buildInChild, builtRows, CORPUS, corpusEntries, diagnosticLines, expectedForTwin, kerasClass } from './support/corpus';
 
 const entries = corpusEntries();
@@ -30,7 +31,8 @@ describe('corpus', () => {
   for (const { name, expected } of entries) {
     it(`${expected.program}`, async () => {
       const file = join(CORPUS, expected.program);
-      const r = analyzeText(readFileSync(file, 'utf8'), file);
+      // multi-file programs import their helpers as the CLI reads them
+      const r = analyzeText(readFileSync(file, 'utf8'), file, { workspace: diskWorkspace(CORPUS) });
       assert.deepEqual(diagnosticLines(r), expected.diagnostics, 'diagnostics');
       for (const e of expected.models) {
         const m = r.models.find((x) => x.name === e.name);

@@ -13,7 +13,8 @@ import { KerasHost } from './eval/kerasHost';
 import { finalizeModel } from './eval/models';
 import { AnalysisState } from './eval/state';
 import { buildSubclassed } from './eval/subclass';
-import type { FuncV, Value } from './eval/values';
+import { builderOrder } from './eval/entryPoints';
+import type { Value } from './eval/values';
 import { dialectOf } from '../layers/types';
 import { LineIndex } from './lineIndex';
 import { ImportedFiles, type WorkspaceAccess } from './workspace';
@@ -96,11 +97,9 @@ function guarded(ev: Evaluation, phase: string, run: () => void, at: { start: nu
  */
 function analyzeModelBuilders(ev: Evaluation): void {
   const { interp, state } = ev;
-  const uncalled = [...interp.module.entries()].filter(([, v]) => v.kind === 'func' && v.closure === interp.module && !interp.called.has(v.node));
-  const calledBy = calledByOthers(uncalled.map(([n, v]) => [n, (v as FuncV).body]));
-  for (const [name, v] of uncalled) {
-    // a builder that another uncalled function calls is analyzed inside that one's run, not twice
-    if (v.kind !== 'func' || interp.called.has(v.node) || calledBy.has(name)) continue;
+  const { roots, callees } = builderOrder([...interp.module.entries()]);
+  for (const [name, v] of [...roots, ...callees]) {
+    if (v.kind !== 'func' || v.closure !== interp.module || interp.called.has(v.node)) continue;
     const symbolic: string[] = [];
     const keywords = new Map<string, Value>();
     for (const p of v.params) {
@@ -109,9 +108,11 @@ function analyzeModelBuilders(ev: Evaluation): void {
       keywords.set(p.name, { kind: 'sym', expr: p.name });
     }
     const snap = state.snapshot();
+    const calledBefore = new Set(interp.called);
     const before = state.models.length;
     const outcome = guarded(ev, `could not analyze the model-building function ${name}()`, () => {
       interp.callValue(v, { positional: [], keywords, node: v.node }, v.node);
+      interp.deferred.drain(interp); // a component's effects and handlers build in callbacks
     });
     if (outcome instanceof FuelExhausted) {
       state.restore(snap);
@@ -121,33 +122,13 @@ function analyzeModelBuilders(ev: Evaluation): void {
       // keep the internal-error diagnostic of a failed run, drop everything else it recorded
       const report = outcome === 'failed' ? state.diagnostics[state.diagnostics.length - 1] : undefined;
       state.restore(snap);
+      // what a discarded run called is still a candidate of its own
+      for (const n of [...interp.called]) if (!calledBefore.has(n)) interp.called.delete(n);
       if (report) state.diagnostics.push(report);
       continue;
     }
     for (const m of state.models.slice(before)) m.builder = { function: name, symbolic };
   }
-}
-
-/** Names among `fns` that another of them calls by name (in either direction only: two that call each other are both run). */
-function calledByOthers(fns: [string, unknown][]): Set<string> {
-  const calls = new Map<string, Set<string>>();
-  const names = new Set(fns.map(([n]) => n));
-  for (const [n, body] of fns) {
-    const out = new Set<string>();
-    const walk = (x: unknown): void => {
-      if (!x || typeof x !== 'object') return;
-      if (Array.isArray(x)) return x.forEach(walk);
-      const o = x as Record<string, unknown>;
-      const callee = o.kind === 'call' ? (o.callee as { kind?: string; name?: string }) : undefined;
-      if (callee?.kind === 'name' && callee.name && names.has(callee.name) && callee.name !== n) out.add(callee.name);
-      for (const k in o) if (k !== 'closure') walk(o[k]);
-    };
-    walk(body);
-    calls.set(n, out);
-  }
-  const result = new Set<string>();
-  for (const [caller, callees] of calls) for (const c of callees) if (!calls.get(c)?.has(caller)) result.add(c);
-  return result;
 }
 
 export function analyzeText(text: string, fileName: string, options: AnalyzeOptions = {}): AnalysisResult {
@@ -166,6 +147,11 @@ export function analyzeText(text: string, fileName: string, options: AnalyzeOpti
   for (const e of lowered.syntaxErrors) guarded(ev, 'could not place a syntax error', () => g.report(e.message === TOO_DEEP_MESSAGE ? messages.limit(`${e.message} (more than ${MAX_NESTING} levels); the graph shows what is outside it`) : messages.syntaxError(e.message), e));
   const main = guarded(ev, 'hit an internal error and shows a partial graph', () => interp.run(lowered.body));
   if (main instanceof FuelExhausted) g.report(messages.fuelExhausted(interp.startFuel), { start: main.at, end: main.at });
+  else {
+    // JS callbacks the module body registered (`.then`, event handlers, timers) run once, as the framework would
+    const callbacks = guarded(ev, 'could not run the callbacks', () => interp.deferred.drain(interp));
+    if (callbacks instanceof FuelExhausted) g.report(messages.fuelExhausted(interp.startFuel), { start: callbacks.at, end: callbacks.at });
+  }
   guarded(ev, 'could not analyze the model-building functions', () => analyzeModelBuilders(ev));
   // Subclassed models the code never builds still show their graph, on inputs of unknown shape.
   for (const inst of state.subclassedModels) {

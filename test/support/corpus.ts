@@ -75,7 +75,7 @@ export const kerasClass = (c: string) => (c === 'Model' ? 'Functional' : c);
 export function builtRows(m: BuiltModel, keras: boolean, skip: string[] = []): string[] {
   return m.layers
     .filter((l) => !keras || (!l.name.startsWith('twin_only_') && !skip.includes(kerasName(l.name, l.className))))
-    .map((l) => `${keras ? kerasName(l.name, l.className) : l.name} (${kerasClass(l.className)}) ${l.shapes.join(' ')} ${l.params}`);
+    .map((l) => `${keras ? kerasName(l.name, l.className) : l.name} (${keras ? kerasClass(l.className) : l.className}) ${l.shapes.join(' ')} ${l.params}`);
 }
 
 /** What the expected rows and totals become where TF.js really differs (twinDiffers), and without twinSkip rows. */

@@ -55,24 +55,57 @@ export function describeModel(binding: string, m: tf.LayersModel): BuiltModel {
   };
 }
 
-/** Runs a TS/JS corpus program's own text as a CommonJS module and returns its top-level bindings. */
-function runProgram(file: string, bindings: string[]): Record<string, unknown> {
+const transpile = (text: string, file: string) => ts.transpileModule(text, {
+  fileName: file,
+  compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+}).outputText;
+
+/** Multi-file programs import their own .ts helpers: transpiled as they are required. */
+function requireTypeScript(): void {
+  const exts = (Module as unknown as { _extensions: Record<string, (m: { _compile(code: string, file: string): void }, file: string) => void> })._extensions;
+  exts['.ts'] = (m, file) => m._compile(transpile(readFileSync(file, 'utf8'), file), file);
+}
+
+/** A browser page as far as corpus programs use it: handlers for `load`/`click`/`onclick` and DOM look-ups.
+ *  Every handler registered is called once after the program's body, as the page's load and one click would. */
+const handlers: (() => unknown)[] = [];
+function browserPage(): void {
+  const element = (): Record<string, unknown> => new Proxy({} as Record<string, unknown>, {
+    get: (t, k) => (k === 'addEventListener' ? (_: string, fn: () => unknown) => handlers.push(fn) : k in t ? t[k as string] : k === 'value' ? '' : undefined),
+    set: (t, k, v) => {
+      if (typeof k === 'string' && k.startsWith('on') && typeof v === 'function') handlers.push(v as () => unknown);
+      t[k as string] = v;
+      return true;
+    },
+  });
+  const g = globalThis as Record<string, unknown>;
+  g.window = element();
+  g.document = Object.assign(element(), { getElementById: element, querySelector: element, createElement: element });
+}
+
+/** Runs a TS/JS corpus program's own text as a CommonJS module, then its page handlers, timers and promise
+ *  callbacks, and returns its top-level bindings. */
+async function runProgram(file: string, bindings: string[]): Promise<Record<string, unknown>> {
+  requireTypeScript();
+  browserPage();
+  process.argv = [process.argv[0], file]; // started as `node program.js`, without arguments
   const text = readFileSync(file, 'utf8');
-  const out = ts.transpileModule(text, {
-    fileName: file,
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-  }).outputText;
-  const epilogue = `\n;module.exports.__corpus = {${bindings.map((b) => `${JSON.stringify(b)}: (() => { try { return ${b}; } catch { return undefined; } })()`).join(', ')}};\n`;
+  const out = transpile(text, file);
+  const epilogue = `\n;module.exports.__corpus = {${bindings.map((b) => `${JSON.stringify(b)}: () => { try { return ${b}; } catch { return undefined; } }`).join(', ')}};\n`;
   const M = Module as unknown as { new (id: string, parent: unknown): { filename: string; paths: string[]; exports: Record<string, unknown>; _compile(code: string, file: string): void }; _nodeModulePaths(dir: string): string[] };
   const m = new M(file, null);
   m.filename = file;
   m.paths = M._nodeModulePaths(resolve(file, '..'));
   m._compile(out + epilogue, file);
-  const locals = m.exports.__corpus as Record<string, unknown>;
-  return Object.fromEntries(bindings.map((b) => [b, locals[b] ?? m.exports[b]])); // `export const model` is an export
+  const settle = () => new Promise((r) => setTimeout(r, 20));
+  await settle();
+  for (let h = handlers.shift(); h; h = handlers.shift()) await h();
+  await settle();
+  const locals = m.exports.__corpus as Record<string, () => unknown>;
+  return Object.fromEntries(bindings.map((b) => [b, locals[b]() ?? m.exports[b]])); // `export const model` is an export
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const [kind, fileArg, ...bindings] = process.argv.slice(2);
   const file = resolve(fileArg);
   const log = console.log;
@@ -85,7 +118,7 @@ function main(): void {
   ortho.constructor.prototype.apply = (shape: number[], dtype?: tf.DataType) => tf.zeros(shape, dtype);
   const values = kind === 'twin'
     ? ((require(file) as (t: typeof tf) => Record<string, unknown>)(tf))
-    : runProgram(file, bindings);
+    : await runProgram(file, bindings);
   const names = bindings.length > 0 ? bindings : Object.keys(values);
   const models = names.map((b) => {
     const v = values[b];
@@ -96,4 +129,4 @@ function main(): void {
   process.exit(0);
 }
 
-if (require.main === module) main();
+if (require.main === module) void main();

@@ -297,6 +297,8 @@ export interface FunctionDef extends Node {
   params: Param[];
   body: Stmt[];
   decorators: Expr[];
+  /** JS class `get name() {…}`: reading the attribute calls it */
+  getter?: boolean;
 }
 export interface ClassDef extends Node {
   kind: 'class';

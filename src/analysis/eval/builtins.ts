@@ -20,6 +20,7 @@ import {
   type DictV,
   type Value,
 } from './values';
+import { jsGlobals, jsListMethod, jsStrMethod } from './jsLib';
 
 /** Longest list, tuple or dict the evaluator builds; a longer result is unknown (model code never needs one). */
 export const MAX_ITEMS = 100_000;
@@ -443,7 +444,7 @@ const jsBuiltins = (budget: Budget): Record<string, BuiltinFn> => ({
 });
 
 /** The global names of a language, as values. */
-export function globalBuiltins(lang: Language, budget: Budget): Map<string, Value> {
+export function globalBuiltins(lang: Language, budget: Budget, callFn?: (f: Value, args: Value[]) => Value): Map<string, Value> {
   const out = new Map<string, Value>();
   if (lang === 'python') {
     for (const [name, fn] of Object.entries(pythonBuiltins(budget))) out.set(name, builtin(name, fn));
@@ -481,6 +482,7 @@ export function globalBuiltins(lang: Language, budget: Budget): Map<string, Valu
     out.set('undefined', NONE);
     out.set('NaN', num(NaN));
     out.set('Infinity', num(Infinity));
+    jsGlobals(out, budget, callFn ?? (() => UNKNOWN_VALUE));
   }
   return out;
 }
@@ -568,7 +570,7 @@ function strMethod(s: string, name: string, lang: Language, budget: Budget): Val
     case 'length':
       return lang !== 'python' ? { kind: 'num', value: s.length } : undefined;
     default:
-      return undefined;
+      return lang !== 'python' ? jsStrMethod(s, name, budget) : undefined;
   }
 }
 
@@ -642,10 +644,10 @@ function listMethod(self: Value & { items: Value[] }, name: string, lang: Langua
     case 'length':
       return lang !== 'python' ? num(items.length) : undefined;
     case 'map':
-      return m((a) => (a.positional[0] ? list(items.map((v, i) => callFn(a.positional[0], [v, num(i)]))) : UNKNOWN_VALUE));
+      return m((a) => (a.positional[0] ? list(items.map((v, i) => callFn(a.positional[0], [v, num(i), self]))) : UNKNOWN_VALUE));
     case 'forEach':
       return m((a) => {
-        if (a.positional[0]) items.forEach((v, i) => callFn(a.positional[0], [v, num(i)]));
+        if (a.positional[0]) items.forEach((v, i) => callFn(a.positional[0], [v, num(i), self]));
         return NONE;
       });
     case 'reduce':
@@ -653,11 +655,9 @@ function listMethod(self: Value & { items: Value[] }, name: string, lang: Langua
         const f = a.positional[0];
         if (!f) return UNKNOWN_VALUE;
         let acc = a.positional.length > 1 ? a.positional[1] : items[0];
-        for (let i = a.positional.length > 1 ? 0 : 1; i < items.length; i++) acc = callFn(f, [acc ?? UNKNOWN_VALUE, items[i], num(i)]);
+        for (let i = a.positional.length > 1 ? 0 : 1; i < items.length; i++) acc = callFn(f, [acc ?? UNKNOWN_VALUE, items[i], num(i), self]);
         return acc ?? UNKNOWN_VALUE;
       });
-    case 'filter':
-      return m(() => UNKNOWN_VALUE);
     case 'join':
       return lang !== 'python'
         ? m((a) => {
@@ -669,7 +669,7 @@ function listMethod(self: Value & { items: Value[] }, name: string, lang: Langua
           })
         : undefined;
     default:
-      return undefined;
+      return lang !== 'python' ? jsListMethod(self, name, callFn, budget) : undefined;
   }
 }
 

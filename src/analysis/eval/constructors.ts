@@ -189,7 +189,10 @@ export function sequentialAdd(h: KerasHost, model: ModelObj, item: Value, node: 
   if (model.seqOutput === undefined && layers.length === 0) {
     // TF.js: an Embedding's inputLength gives the first layer its input shape (Embedding's constructor does so)
     const embeddingLength = g.dialect === 'tfjs' && layer.className === 'Embedding' && typeof layer.config.input_length === 'number' ? [layer.config.input_length] : null;
-    const shape = batchShape(layer.config.input_shape ?? embeddingLength, layer.config.batch_input_shape ?? null, layer.config.batch_size ?? null);
+    // TF.js concatenates `inputShape` onto the batch axis, so a bare number (`inputShape: 1`) is a 1-D shape
+    const given = layer.config.input_shape;
+    const inputShape = g.dialect === 'tfjs' && typeof given === 'number' ? [given] : given;
+    const shape = batchShape(inputShape ?? embeddingLength, layer.config.batch_input_shape ?? null, layer.config.batch_size ?? null);
     if (shape) {
       // Keras 3 adds `InputLayer(shape=…)` (auto-named); TF.js names it `<layer>_input`.
       const t = g.createInput(shape, node, g.dialect === 'tfjs' ? `${layer.name}_input` : undefined, { batch_shape: shape }, layerByKerasName('InputLayer'));

@@ -30,6 +30,8 @@ import { dimAdd, dimFloorDiv, dimMul, dimSub, type Dim } from '../../graph/shape
 import { DATA_LOOP_FUEL, namesChangedBy } from './dataLoops';
 import { initDataclass, pythonLibBuiltins } from './pythonLib';
 import { Scope } from './scope';
+import { DeferredCallbacks } from './callbacks';
+import { missingProperty, reactHook } from './jsLib';
 import {
   bool,
   dict,
@@ -120,6 +122,8 @@ export class Interpreter implements Budget {
   private readonly builtins: Map<string, Value>;
   /** Function definitions that were called at least once (model builders never called are analyzed alone). */
   readonly called = new Set<A.Node>();
+  /** JS callbacks handed to code the evaluator does not know, run once later (callbacks.ts). */
+  readonly deferred = new DeferredCallbacks();
   /** Places where a budget cut evaluation short (reported as information diagnostics), one per place. */
   readonly limits = new Map<number, { node: A.Node; message: string }>();
 
@@ -165,7 +169,7 @@ export class Interpreter implements Budget {
     this.fuel = fuel;
     this.startFuel = fuel;
     this.py = lang === 'python';
-    this.builtins = globalBuiltins(lang, this);
+    this.builtins = globalBuiltins(lang, this, (f, args) => this.callValue(f, { positional: args, keywords: new Map(), node: { start: 0, end: 0 } }, { start: 0, end: 0 }));
     if (this.py) for (const [k, v] of pythonLibBuiltins(this)) this.builtins.set(k, v);
     for (const [k, v] of this.host.globals()) this.builtins.set(k, v);
     this.module = new Scope(null);
@@ -296,6 +300,7 @@ export class Interpreter implements Budget {
         return this.execWhile(s, scope);
       case 'def': {
         const f = this.makeFunction(s.name, s.params, s.body, scope, s);
+        if (s.getter) f.getter = true;
         let value: Value = f;
         for (const d of s.decorators) {
           const dec = this.eval(d, scope);
@@ -418,6 +423,7 @@ export class Interpreter implements Budget {
         if (obj.kind === 'instance') obj.attrs.set(t.name, value);
         else if (obj.kind === 'dict' && !this.py) obj.entries.set(`s:${t.name}`, { key: str(t.name), value });
         else if (obj.kind === 'class') obj.attrs.set(t.name, value);
+        else if (obj.kind === 'unknown' && !this.py) this.deferred.defer([value]); // `button.onclick = fn`
         if (obj.kind === 'instance' || obj.kind === 'class') this.host.bound(t.name, value, t);
         return;
       }
@@ -590,12 +596,16 @@ export class Interpreter implements Budget {
         const v = this.eval(entry.spread, scope);
         if (v.kind === 'dict') roomForItems(d.entries.size + v.entries.size, this);
         if (v.kind === 'dict') for (const [k, x] of v.entries) d.entries.set(k, x);
+        if (v.kind !== 'dict' || v.open) d.open = true;
         continue;
       }
       const k = this.eval(entry.key, scope);
       const key = dictKey(k);
       if (key !== undefined) d.entries.set(key, { key: k, value: this.eval(entry.value, scope) });
-      else this.eval(entry.value, scope);
+      else {
+        d.open = true;
+        this.eval(entry.value, scope);
+      }
     }
     return d;
   }
@@ -682,7 +692,9 @@ export class Interpreter implements Budget {
       const items = isSequence(obj) ? obj.items : codePoints(obj.value, this);
       const k = i < 0 ? items.length + i : i;
       const item = k >= 0 && k < items.length ? items[k] : undefined;
-      return item === undefined ? UNKNOWN_VALUE : typeof item === 'string' ? str(item) : item;
+      // JS: past the end of a known array is `undefined` (`process.argv[2] || '64'`)
+      if (item === undefined) return !this.py && i >= 0 ? NONE : UNKNOWN_VALUE;
+      return typeof item === 'string' ? str(item) : item;
     }
     if (obj.kind === 'dict') {
       const key = dictKey(idx);
@@ -694,14 +706,17 @@ export class Interpreter implements Budget {
   getAttr(obj: Value, name: string, node: A.Attr): Value {
     const fromHost = this.host.getAttr(obj, name, node);
     if (fromHost) return fromHost;
+    if (obj.kind === 'none' && !this.py) return NONE; // `cfg.other?.units`: the chain stays undefined
     if (obj.kind === 'dict' && !this.py) {
       const v = obj.entries.get(`s:${name}`)?.value;
       if (v) return v;
+      return missingProperty(obj);
     }
     if (obj.kind === 'instance') {
       const v = obj.attrs.get(name);
       if (v) return v;
       const m = classAttr(obj.cls, name);
+      if (m?.kind === 'func' && m.getter) return this.callFunction({ ...m, self: obj }, { positional: [], keywords: new Map(), node }, node);
       if (m?.kind === 'func') return { ...m, self: obj };
       if (m) return m;
       return UNKNOWN_VALUE;
@@ -720,7 +735,8 @@ export class Interpreter implements Budget {
       if (arg?.kind === 'positional' && arg.value.kind === 'str') return this.host.importModule(arg.value.value, e);
       return UNKNOWN_VALUE;
     }
-    const callee = this.eval(e.callee, scope);
+    let callee = this.eval(e.callee, scope);
+    if (callee.kind === 'unknown' && !this.py) callee = reactHook(e.callee.kind === 'name' || e.callee.kind === 'attr' ? e.callee.name : '', (f, xs) => this.callValue(f, { positional: xs, keywords: new Map(), node: e }, e)) ?? callee;
     const args: ArgValues = { positional: [], keywords: new Map(), node: e };
     for (const a of e.args) {
       if (a.kind === 'positional') args.positional.push(this.eval(a.value, scope));
@@ -751,6 +767,8 @@ export class Interpreter implements Budget {
       case 'class':
         return this.instantiate(callee, args, node);
       default:
+        // a function handed to code the evaluator does not know is a callback it will call later
+        if (callee.kind === 'unknown' && !this.py) this.deferred.defer([...args.positional, ...args.keywords.values()]);
         return UNKNOWN_VALUE;
     }
   }

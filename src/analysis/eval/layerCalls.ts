@@ -92,7 +92,9 @@ export function callModel(h: KerasHost, model: ModelObj, input: Value, node: { s
   const { g, state } = h;
   let layer = state.modelLayers.get(model.id);
   if (!layer) {
-    layer = g.createLayer(undefined, model.subclass ?? (model.kind === 'sequential' ? 'Sequential' : 'Functional'), {}, model.node, model.name);
+    // TF.js's class for a functional model is `Model` (Keras 3's is `Functional`)
+    const functional = g.dialect === 'tfjs' ? 'Model' : 'Functional';
+    layer = g.createLayer(undefined, model.subclass ?? (model.kind === 'sequential' ? 'Sequential' : functional), {}, model.node, model.name);
     g.layers[layer.id].model = model.id;
     g.layers[layer.id].known = true;
     state.modelLayers.set(model.id, layer);

@@ -36,6 +36,8 @@ export interface DictV {
   kind: 'dict';
   /** insertion-ordered; keys are primitive values rendered by dictKey() */
   entries: Map<string, { key: Value; value: Value }>;
+  /** JS: something unknown was spread or keyed into it, so a missing property is unknown rather than `undefined` */
+  open?: boolean;
 }
 export interface FuncV {
   kind: 'func';
@@ -47,6 +49,8 @@ export interface FuncV {
   node: { start: number; end: number } | FunctionExpr;
   /** set for methods looked up through an instance */
   self?: Value;
+  /** a JS getter: reading the attribute on an instance calls it */
+  getter?: boolean;
   /** the imported workspace file it was defined in (absent: the analyzed file) */
   file?: { name: string | undefined; text: string };
 }

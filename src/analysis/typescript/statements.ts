@@ -518,6 +518,13 @@ export class Lowerer extends ExpressionLowerer {
       out.push({ kind: 'assign', targets: [target], value: this.expr(member.initializer), start, end });
       return;
     }
+    if (ts.isGetAccessorDeclaration(member) && member.body && !hasModifier(member, SyntaxKind.StaticKeyword)) {
+      const name = this.memberName(member.name);
+      if (name !== undefined) {
+        out.push({ kind: 'def', name, nameStart: this.start(member.name), params: [], body: this.functionBody(member.body), decorators: [], getter: true, start, end });
+        return;
+      }
+    }
     if (ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) {
       out.push({ kind: 'unsupported', what: 'accessor', start, end });
       return;
