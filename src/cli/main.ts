@@ -1,6 +1,7 @@
 // The `layergraph` command line: `summary` (Keras/TF.js model.summary() tables or JSON), `check` (compiler-style
-// diagnostics, CI exit codes) and `train` (TF.js training in a child process, weights as text or JSON) over files it
-// reads and analyzes. It formats; it never analyzes, renders or trains by itself.
+// diagnostics, CI exit codes), `fix` (applies quick fixes, in fix.ts) and `train` (TF.js training in a child
+// process, weights as text or JSON) over files it reads and analyzes. It formats; it never analyzes, renders or
+// trains by itself.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,6 +11,7 @@ import { diskWorkspace } from '../analysis/workspace';
 import { fileOf, type AnalysisResult, type Diagnostic } from '../graph/ir';
 import { toCliJson } from '../graph/json';
 import { renderSummary, renderSummaryTfjs } from '../graph/summary';
+import { runFix } from './fix';
 import { TrainError, trainInChild, type TrainListeners } from '../train/client';
 import { formatWeights } from '../train/format';
 import type { BackendName, TrainRequest, TrainResult } from '../train/protocol';
@@ -62,6 +64,11 @@ Commands:
                             known - and print each epoch's loss, then the weights as
                             Keras prints model.weights (numpy-style). With --json,
                             print one JSON document with the history and weights.
+  fix FILE [--write]        Apply the preferred quick fix of each diagnostic, one at a
+                            time (apply, analyze again, repeat) until none is left that
+                            does not add an error, and print the fixed file (with
+                            --write, write it back). Each applied fix, and each error
+                            left, is reported as path:line:col (on stderr without --write).
   help                      Show this help.
 
 Options:
@@ -77,6 +84,7 @@ Options:
   --epochs N                (train) Number of epochs, instead of fit()'s (default 5).
   --backend NAME            (train) tensorflow, wasm or cpu (default: the first of
                             those that loads).
+  --write                   (fix) Write the fixed text back to FILE instead of printing it.
   --root DIR                The project folder (default: the current directory).
                             Imports are followed, and train reads data files
                             (np.load, np.loadtxt), only from regular files inside it.
@@ -86,8 +94,10 @@ Options:
 Files: ${SUPPORTED_EXTENSIONS}. A directory stands for the files of those kinds under it.
 
 Exit status:
-  0  success (summary always, check when no error was found, train when trained)
-  1  check found at least one error; train could not build or train the model
+  0  success (summary always, check when no error was found, train when trained,
+     fix when no error is left)
+  1  check found at least one error; fix left an error; train could not build or
+     train the model
   2  usage error, unknown language or unreadable file
 `;
 
@@ -111,6 +121,12 @@ export function run(argv: string[], io: CliIo): number {
   }
   if (command === undefined) return usageError(io, 'missing command');
   if (command === 'train') return usageError(io, `train runs asynchronously: call runAsync`);
+  if (command === 'fix') {
+    if (files.length !== 1) return usageError(io, 'fix: exactly one input file');
+    const root = projectRoot(values);
+    return runFix(files[0], values.write === true, io, io.analyze ?? ((t: string, f: string) => analyzeText(t, f, { workspace: diskWorkspace(root) })));
+  }
+  if (values.write) return usageError(io, `--write is only valid with 'fix'`);
   if (command !== 'summary' && command !== 'check') return usageError(io, `unknown command '${command}'`);
   if (files.length === 0) return usageError(io, `${command}: no input files`);
   if (values.json && command !== 'summary') return usageError(io, `--json is only valid with 'summary' and 'train'`);
@@ -193,6 +209,7 @@ function parseCommandLine(argv: string[]) {
       epochs: { type: 'string' },
       backend: { type: 'string' },
       root: { type: 'string' },
+      write: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
     },
