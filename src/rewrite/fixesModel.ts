@@ -25,13 +25,22 @@ function reachedInputs(input: RewriteInput, model: ModelIR): Set<number> {
   return found;
 }
 
-/** The model a diagnostic is about: the one whose expression is its range, else the one containing it. */
+/** The model a diagnostic is about: the one whose expression is its range or a related range (an unused Input's
+ *  diagnostic is at the Input and points to the model), else the one containing it. */
 function modelFor(input: RewriteInput, d: Diagnostic): ModelIR | undefined {
-  const inFile = input.result.models.filter((m) => m.range.file === 0 && d.range.file === 0);
+  const inFile = input.result.models.filter((m) => m.range.file === 0);
+  const places = [d.range, ...d.related.map((r) => r.range)].filter((r) => r.file === 0);
   return (
-    inFile.find((m) => m.range.start === d.range.start && m.range.end === d.range.end) ??
-    inFile.find((m) => m.range.start <= d.range.start && d.range.end <= m.range.end)
+    inFile.find((m) => places.some((p) => m.range.start === p.start && m.range.end === p.end)) ??
+    inFile.find((m) => d.range.file === 0 && m.range.start <= d.range.start && d.range.end <= m.range.end)
   );
+}
+
+/** Whether the Input tensor `tensor` was made by the expression at `range`. */
+function madeAt(input: RewriteInput, tensor: number, range: Diagnostic['range']): boolean {
+  const producer = input.result.tensors[tensor]?.producer;
+  const call = producer ? input.result.calls[producer.call] : undefined;
+  return !!call && call.range.file === range.file && call.range.start === range.start && call.range.end === range.end;
 }
 
 function inputVariable(input: RewriteInput, tensor: number): string | null {
@@ -77,7 +86,10 @@ export function removeUnusedInputs(input: RewriteInput, d: Diagnostic): Rewrite[
   const text = input.text;
   if (!value || text[value.start] !== '[') return [];
   const items = splitItems(text, { start: value.start + 1, end: value.end - 1 });
-  const unused = model.inputs.map((t, i) => (reached.has(t) ? -1 : i)).filter((i) => i >= 0);
+  const all = model.inputs.map((t, i) => (reached.has(t) ? -1 : i)).filter((i) => i >= 0);
+  // Each unused Input has its own diagnostic: the fix removes that one (all of them when none is made there).
+  const here = all.filter((i) => madeAt(input, model.inputs[i], d.range));
+  const unused = here.length > 0 ? here : all;
   if (items.length !== model.inputs.length || unused.length === 0 || unused.length === items.length) return [];
   // Remove each unused item with the separator after it (or, for the last one, the one before it).
   const edits = unused.map((i) => {

@@ -93,10 +93,12 @@ function rankFixes(input: RewriteInput, d: Diagnostic, call: CallIR): Rewrite[] 
       }));
     }
   }
+  // Reshape is preferred where Flatten does not apply: then the first target is the natural one.
+  const flattens = target < rank && target === 2;
   reshapeTargets(full, target).forEach((t, i) => {
     const py = pyTuple(t);
     out.push(insertFix(input, d, call, detail.input, {
-      className: 'Reshape', pyArgs: py, tsArgs: `{targetShape: [${t.join(', ')}]}`, title: `Insert Reshape(${py}) before this layer`, preferred: target > rank && i === 0,
+      className: 'Reshape', pyArgs: py, tsArgs: `{targetShape: [${t.join(', ')}]}`, title: `Insert Reshape(${py}) before this layer`, preferred: !flattens && i === 0,
     }));
   });
   return out.filter((r): r is Rewrite => r !== null);
