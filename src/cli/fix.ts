@@ -42,9 +42,10 @@ export function fixText(text: string, fileName: string, analyze: (text: string, 
     for (const d of candidates) {
       const next = applyPreferred(text, fileName, result, d);
       if (!next || seen.has(next.text)) continue;
+      // A text tried once is never analyzed again, kept or not: each round costs at most one new analysis per fix.
+      seen.add(next.text);
       const nextResult = analyze(next.text, fileName);
       if (errorCount(nextResult) > errorCount(result)) continue;
-      seen.add(next.text);
       applied.push({ title: next.fix.title, diagnostic: d });
       text = next.text;
       result = nextResult;

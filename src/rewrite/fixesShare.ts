@@ -60,25 +60,28 @@ function inputShapeKey(input: RewriteInput, layer: LayerIR): string | null {
 export function shareLayers(input: RewriteInput, start: number, end: number): Rewrite[] {
   const { layers } = input.result;
   const out: Rewrite[] = [];
+  // Keys are computed once per layer: a file with thousands of layers stays linear per request.
+  const keys = new Map<number, string | null>();
+  const keyOf = (l: LayerIR): string | null => {
+    if (!keys.has(l.id)) {
+      const shape = inputShapeKey(input, l);
+      keys.set(l.id, shape === null ? null : `${configKey(l)}|${shape}`);
+    }
+    return keys.get(l.id)!;
+  };
   for (const later of layers) {
     if (later.range.file !== 0 || later.range.end < start || later.range.start > end) continue;
     if (!later.known || later.className === 'InputLayer' || later.model !== undefined || later.op || later.weights.length === 0) continue;
     if (later.calls.length !== 1 || /\bname\s*[=:]/.test(input.text.slice(later.range.start, later.range.end))) continue;
-    const shape = inputShapeKey(input, later);
-    if (shape === null) continue;
+    const key = keyOf(later);
+    if (key === null) continue;
     const earlier = layers.find(
-      (l) =>
-        l.id !== later.id &&
-        l.variable !== null &&
-        l.range.file === 0 &&
-        l.range.end <= later.range.start &&
-        configKey(l) === configKey(later) &&
-        inputShapeKey(input, l) === shape,
+      (l) => l.id !== later.id && l.variable !== null && l.range.file === 0 && l.range.end <= later.range.start && keyOf(l) === key,
     );
     if (!earlier || !earlier.variable) continue;
     out.push({
       title: `Share this layer with ${earlier.variable} (one set of weights for both calls)`,
-      kind: 'refactor.inline',
+      kind: 'refactor.rewrite',
       edits: [{ file: 0, start: later.range.start, end: later.range.end, newText: earlier.variable }],
     });
   }

@@ -93,9 +93,8 @@ export function splitItems(text: string, span: Span): Span[] {
 
 /** `key=value` (Python) or `key: value` (object literal) item: the value's span, else null. */
 export function keyedValue(text: string, item: Span, key: string): Span | null {
-  const m = new RegExp(`^${key}\\s*[=:]\\s*`).exec(text.slice(item.start, item.end));
-  if (!m || text[item.start + m[0].length - 1] === '=' && text[item.start + m[0].length] === '=') return null;
-  return { start: item.start + m[0].length, end: item.end };
+  const m = new RegExp(`^${key}\\s*(?:=(?!=)|:)\\s*`).exec(text.slice(item.start, item.end));
+  return m ? { start: item.start + m[0].length, end: item.end } : null;
 }
 
 export function isPython(input: RewriteInput): boolean {
