@@ -1,7 +1,7 @@
 // The `layergraph` command line: `summary` (Keras/TF.js model.summary() tables or JSON), `check` (compiler-style
-// diagnostics, CI exit codes), `fix` (applies quick fixes, in fix.ts) and `train` (TF.js training in a child
-// process, weights as text or JSON) over files it reads and analyzes. It formats; it never analyzes, renders or
-// trains by itself.
+// diagnostics, CI exit codes), `fix` (applies quick fixes, in fix.ts), `train` (TF.js training in a child process,
+// weights as text or JSON) and `convert` (convert.ts: Sequential <-> functional) over files it reads and analyzes.
+// It formats; it never analyzes, renders or trains by itself.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,6 +12,7 @@ import { fileOf, type AnalysisResult, type Diagnostic } from '../graph/ir';
 import { toCliJson } from '../graph/json';
 import { renderSummary, renderSummaryTfjs } from '../graph/summary';
 import { runFix } from './fix';
+import { CONVERT_HELP, CONVERT_OPTIONS_HELP, convertCommand } from './convert';
 import { TrainError, trainInChild, type TrainListeners } from '../train/client';
 import { formatWeights } from '../train/format';
 import type { BackendName, TrainRequest, TrainResult } from '../train/protocol';
@@ -69,7 +70,7 @@ Commands:
                             does not add an error, and print the fixed file (with
                             --write, write it back). Each applied fix, and each error
                             left, is reported as path:line:col (on stderr without --write).
-  help                      Show this help.
+${CONVERT_HELP}  help                      Show this help.
 
 Options:
   --json                    (summary, train) Print JSON.
@@ -81,7 +82,9 @@ Options:
                             --json always carries these figures.
   --model NAME              (train) The model to train: its name or its variable
                             (default: the first model in the file).
-  --epochs N                (train) Number of epochs, instead of fit()'s (default 5).
+                            (convert) The model to convert (default: the only one
+                            that can be).
+${CONVERT_OPTIONS_HELP}  --epochs N                (train) Number of epochs, instead of fit()'s (default 5).
   --backend NAME            (train) tensorflow, wasm or cpu (default: the first of
                             those that loads).
   --write                   (fix) Write the fixed text back to FILE instead of printing it.
@@ -97,7 +100,7 @@ Exit status:
   0  success (summary always, check when no error was found, train when trained,
      fix when no error is left)
   1  check found at least one error; fix left an error; train could not build or
-     train the model
+     train the model; convert refused the conversion
   2  usage error, unknown language or unreadable file
 `;
 
@@ -127,6 +130,9 @@ export function run(argv: string[], io: CliIo): number {
     return runFix(files[0], values.write === true, io, io.analyze ?? ((t: string, f: string) => analyzeText(t, f, { workspace: diskWorkspace(root) })));
   }
   if (values.write) return usageError(io, `--write is only valid with 'fix'`);
+  if (command === 'convert') return convertCommand(files, { to: values.to, model: values.model, 'input-shape': values['input-shape'], root: projectRoot(values) }, io);
+  const convertOnly = (['to', 'input-shape'] as const).find((o) => values[o] !== undefined);
+  if (convertOnly) return usageError(io, `--${convertOnly} is only valid with 'convert'`);
   if (command !== 'summary' && command !== 'check') return usageError(io, `unknown command '${command}'`);
   if (files.length === 0) return usageError(io, `${command}: no input files`);
   if (values.json && command !== 'summary') return usageError(io, `--json is only valid with 'summary' and 'train'`);
@@ -206,6 +212,8 @@ function parseCommandLine(argv: string[]) {
       'expand-nested': { type: 'boolean' },
       cost: { type: 'boolean' },
       model: { type: 'string' },
+      to: { type: 'string' },
+      'input-shape': { type: 'string' },
       epochs: { type: 'string' },
       backend: { type: 'string' },
       root: { type: 'string' },

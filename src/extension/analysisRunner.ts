@@ -8,6 +8,7 @@
 
 import { fork, type ChildProcess } from 'node:child_process';
 import type { AnalysisResult } from '../graph/ir';
+import type { RewriteAnswer } from '../rewrite';
 import type { WorkerRequest, WorkerResponse } from './analysisWorker';
 
 /** Wall-clock budget of one analysis. Normal files take milliseconds; the budget is for files built to blow up. */
@@ -22,6 +23,8 @@ export const STARTUP_ALLOWANCE_MS = 10000;
 
 export type RunOutcome =
   | { kind: 'result'; result: AnalysisResult }
+  /** The answer to a job that asked for the rewrites at a range (`rewrite` set). */
+  | { kind: 'rewrites'; answer: RewriteAnswer }
   /** The analyzer threw (it should not): reported once, cached like a result. */
   | { kind: 'failed'; message: string }
   /** The file exceeded a budget: `time` (wall clock), `memory` (heap cap) or `crash` (the worker died otherwise). */
@@ -130,7 +133,7 @@ export class AnalysisRunner {
     worker.on('message', (m: WorkerResponse) => {
       const r = this.running;
       if (worker !== this.worker || !r || m.id !== r.id) return; // an answer to a request already given up
-      this.finish(m.ok ? { kind: 'result', result: m.result } : { kind: 'failed', message: m.error });
+      this.finish(!m.ok ? { kind: 'failed', message: m.error } : 'rewrites' in m ? { kind: 'rewrites', answer: m.rewrites } : { kind: 'result', result: m.result });
     });
     worker.on('error', () => {
       // A failed spawn or IPC error: `exit` follows and reports it.

@@ -4,8 +4,10 @@
 
 import * as vscode from 'vscode';
 import type { AnalysisResult } from '../graph/ir';
+import type { RewriteAnswer } from '../rewrite';
 import { AnalysisRunner } from './analysisRunner';
 import { AnalysisStore } from './analysisStore';
+import type { RewriteQuery } from './analysisWorker';
 import type { Config } from './config';
 import { Disposable } from './dispose';
 import { analyzerLanguage, isSupportedLanguage } from './languages';
@@ -67,6 +69,19 @@ export class AnalysisService extends Disposable {
       if (!looksLikeModelCode(text)) return null;
       return this.runner.run(key, { text, fileName: doc.fileName, version, language: analyzerLanguage(doc.languageId), ...this.imports(doc) });
     });
+  }
+
+  /** The rewrites at a range of the document's current version, computed in the analysis process (which reuses the
+   *  analysis it just made); null when not model code, when the file is over its budget, or when superseded. */
+  async rewrites(doc: vscode.TextDocument, query: RewriteQuery): Promise<RewriteAnswer | null> {
+    if (!this.isSupported(doc)) return null;
+    const key = doc.uri.toString();
+    if (this.store.isLimited(key)) return null;
+    const text = doc.getText();
+    if (!looksLikeModelCode(text)) return null;
+    // Its own queue key: a code-action request must not supersede the document's analysis (nor be superseded by it).
+    const outcome = await this.runner.run(`rewrite:${key}`, { text, fileName: doc.fileName, version: doc.version, language: analyzerLanguage(doc.languageId), ...this.imports(doc), rewrite: query });
+    return outcome.kind === 'rewrites' ? outcome.answer : null;
   }
 
   /** The current version's analysis if it has arrived, else undefined (for callers that must not wait). */

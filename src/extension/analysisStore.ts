@@ -23,6 +23,8 @@ export type Start = () => Promise<RunOutcome> | null;
 export class AnalysisStore {
   private readonly entries = new Map<string, Entry>();
   private readonly complete = new Map<string, AnalysisResult>();
+  /** Documents whose newest answer was a budget overrun or failure: asking again for rewrites would overrun again. */
+  private readonly limited = new Set<string>();
   /** Answers dropped because a newer version had been asked meanwhile (for tests and the bench). */
   staleDropped = 0;
 
@@ -70,6 +72,12 @@ export class AnalysisStore {
   close(key: string): void {
     this.entries.delete(key);
     this.complete.delete(key);
+    this.limited.delete(key);
+  }
+
+  /** Whether the newest answer that arrived for the document was not a complete analysis (over budget, failed). */
+  isLimited(key: string): boolean {
+    return this.limited.has(key);
   }
 
   private settle(key: string, entry: Entry, fileName: string, outcome: RunOutcome): Promise<AnalysisResult | null> | AnalysisResult | null {
@@ -83,11 +91,15 @@ export class AnalysisStore {
       if (outcome.kind === 'superseded') return this.complete.get(key) ?? null;
     }
     let result: AnalysisResult;
+    // Rewrite answers never come through here (AnalysisService asks for them itself); one that did is a failure.
+    if (outcome.kind === 'rewrites') outcome = { kind: 'failed', message: 'unexpected rewrite answer' };
     if (outcome.kind === 'result') {
       result = outcome.result;
       this.complete.set(key, result);
+      this.limited.delete(key);
     } else {
       result = limitedResult(this.complete.get(key), fileName, entry.version, outcome);
+      this.limited.add(key);
     }
     entry.value = result;
     this.events.onResult(key, entry.version, result);
@@ -96,7 +108,7 @@ export class AnalysisStore {
 }
 
 /** The last complete graph (or an empty one) for a version that could not be analyzed, with one diagnostic. */
-export function limitedResult(last: AnalysisResult | undefined, fileName: string, version: number, outcome: Exclude<RunOutcome, { kind: 'result' | 'superseded' }>): AnalysisResult {
+export function limitedResult(last: AnalysisResult | undefined, fileName: string, version: number, outcome: Exclude<RunOutcome, { kind: 'result' | 'superseded' | 'rewrites' }>): AnalysisResult {
   const diagnostic: Diagnostic = {
     severity: 'information',
     code: outcome.kind === 'failed' ? 'internal-error' : 'analysis-limit',
@@ -108,7 +120,7 @@ export function limitedResult(last: AnalysisResult | undefined, fileName: string
   return { ...base, file: fileName, version, diagnostics: [diagnostic] } as AnalysisResult;
 }
 
-function limitMessage(outcome: Exclude<RunOutcome, { kind: 'result' | 'superseded' }>, hasLast: boolean): string {
+function limitMessage(outcome: Exclude<RunOutcome, { kind: 'result' | 'superseded' | 'rewrites' }>, hasLast: boolean): string {
   const keep = hasLast ? ' The graph shows the last complete analysis.' : '';
   if (outcome.kind === 'failed') return `LayerGraph hit an internal error while analyzing this file: ${outcome.message}.${keep}`;
   if (outcome.reason === 'time') return `LayerGraph stopped analyzing this file: it took longer than ${(outcome.elapsedMs / 1000).toFixed(1)} s.${keep}`;

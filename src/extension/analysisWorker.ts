@@ -1,11 +1,14 @@
 // The analysis process (bundled as dist/analysisWorker.js, forked by analysisRunner.ts): runs analyzeText off the
 // extension host, one request at a time, following imports only inside the document's workspace folder (unsaved editor
-// contents win over the disk). It never talks to VS Code; analysisRunner.ts starts, budgets and replaces it.
+// contents win over the disk). A request may also ask for the rewrites at a range (code actions): the analysis of
+// the same text is reused when it was just made. It never talks to VS Code; analysisRunner.ts starts, budgets and
+// replaces it.
 
 import { resolve, sep } from 'node:path';
 import { analyzeText } from '../analysis/analyze';
 import { diskWorkspace, type WorkspaceAccess } from '../analysis/workspace';
-import type { AnalysisResult, Language } from '../graph/ir';
+import type { AnalysisResult, Diagnostic, DiagnosticCode, Language } from '../graph/ir';
+import { rewriteAnswer, type RewriteAnswer } from '../rewrite';
 
 export interface WorkerRequest {
   id: number;
@@ -17,9 +20,20 @@ export interface WorkerRequest {
   root?: string;
   /** Open documents with unsaved changes, by file path: what the user sees, not what the disk holds. */
   overlays?: [string, string][];
+  /** Answer with the rewrites at this range instead of the analysis. */
+  rewrite?: RewriteQuery;
 }
 
-export type WorkerResponse = { id: number; ok: true; result: AnalysisResult } | { id: number; ok: false; error: string };
+/** A range of the document (offsets) and the editor's diagnostics touching it, named by code and offsets. */
+export interface RewriteQuery {
+  start: number;
+  end: number;
+  diagnostics: { code: string; start: number; end: number }[];
+}
+
+export type AnalysisResponse = { id: number; ok: true; result: AnalysisResult } | { id: number; ok: false; error: string };
+export type RewritesResponse = { id: number; ok: true; rewrites: RewriteAnswer } | { id: number; ok: false; error: string };
+export type WorkerResponse = AnalysisResponse | RewritesResponse;
 
 /** Disk reads confined to `root`, with the editor's unsaved texts first (only those inside `root` too). */
 export function editorWorkspace(root: string, overlays: readonly [string, string][] = []): WorkspaceAccess {
@@ -38,18 +52,54 @@ export function editorWorkspace(root: string, overlays: readonly [string, string
 }
 
 /** One request answered; never throws (an analyzer exception is an answer too, cached like a result). */
-export function answer(request: WorkerRequest): WorkerResponse {
+export function answer(request: WorkerRequest): AnalysisResponse {
   try {
-    const workspace = request.root ? editorWorkspace(request.root, request.overlays) : undefined;
-    const result = analyzeText(request.text, request.fileName, { version: request.version, language: request.language, workspace });
-    return { id: request.id, ok: true, result };
+    return { id: request.id, ok: true, result: analyze(request) };
   } catch (e) {
     return { id: request.id, ok: false, error: e instanceof Error ? e.message : String(e) };
   }
 }
 
+/** The rewrites at `request.rewrite`'s range, from the analysis of the request's text; never throws. */
+export function answerRewrites(request: WorkerRequest & { rewrite: RewriteQuery }): RewritesResponse {
+  try {
+    const result = analyze(request);
+    const q = request.rewrite;
+    const input = { text: request.text, fileName: request.fileName, result };
+    return { id: request.id, ok: true, rewrites: rewriteAnswer(input, q.start, q.end, matchDiagnostics(result, q.diagnostics)) };
+  } catch (e) {
+    return { id: request.id, ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** The answer a request asks for: its rewrites when it names a range, else its analysis. */
+export function respond(request: WorkerRequest): WorkerResponse {
+  return request.rewrite ? answerRewrites({ ...request, rewrite: request.rewrite }) : answer(request);
+}
+
+/** The last few analyses, by everything that decides them: a code-action request right after the analysis of the
+ *  same version (the usual case) costs no second analysis. */
+const recent: { key: string; result: AnalysisResult }[] = [];
+const RECENT_MAX = 4;
+
+function analyze(request: WorkerRequest): AnalysisResult {
+  const key = JSON.stringify([request.fileName, request.version, request.language ?? '', request.root ?? '', request.overlays ?? [], request.text]);
+  const hit = recent.find((r) => r.key === key);
+  if (hit) return hit.result;
+  const workspace = request.root ? editorWorkspace(request.root, request.overlays) : undefined;
+  const result = analyzeText(request.text, request.fileName, { version: request.version, language: request.language, workspace });
+  recent.unshift({ key, result });
+  recent.length = Math.min(recent.length, RECENT_MAX);
+  return result;
+}
+
+/** The analysis's own diagnostics the editor named (same code, same place in this file). */
+export function matchDiagnostics(result: AnalysisResult, named: RewriteQuery['diagnostics']): Diagnostic[] {
+  return result.diagnostics.filter((d) => !d.range.file && named.some((n) => n.code === (d.code as DiagnosticCode) && n.start === d.range.start && n.end === d.range.end));
+}
+
 if (require.main === module && process.send) {
-  process.on('message', (request: WorkerRequest) => process.send!(answer(request)));
+  process.on('message', (request: WorkerRequest) => process.send!(respond(request)));
   // The extension host went away (crashed or closed): nothing will read our answers.
   process.on('disconnect', () => process.exit(0));
 }

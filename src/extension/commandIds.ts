@@ -8,6 +8,8 @@ export const COMMANDS = {
   exportPng: 'layergraph.exportPng',
   train: 'layergraph.train',
   showWeights: 'layergraph.showWeights',
+  /** Internal (not in the palette): a code action whose rewrite asks for a value first. */
+  applyRewrite: 'layergraph.applyRewrite',
 } as const;
 
 export const PREVIEW_VIEW_TYPE = 'layergraph.preview';

@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import { AnalysisService } from './analysisService';
+import { CodeActionsFeature } from './codeActions';
 import { CodeLensFeature } from './codeLens';
 import { COMMANDS, MANAGE_TRUST_COMMAND } from './commandIds';
 import { Config } from './config';
@@ -36,6 +37,7 @@ export class LayerGraphContext extends Disposable {
   readonly analysis: AnalysisService;
   readonly training: Training;
   readonly preview: PreviewManager;
+  readonly codeActions: CodeActionsFeature;
 
   constructor(readonly extension: vscode.ExtensionContext) {
     super();
@@ -45,6 +47,7 @@ export class LayerGraphContext extends Disposable {
     this._register(new InlineShapesFeature(this.analysis, this.config, report));
     this._register(new HoverFeature(this.analysis, report));
     this._register(new CodeLensFeature(this.analysis, report));
+    this.codeActions = this._register(new CodeActionsFeature(this.analysis, report));
     this._register(new SummaryDocuments(this.analysis, report));
     // Train & Show Weights: its CodeLens, weights display and handlers (bound in the command table below).
     this.training = this._register(
@@ -133,6 +136,7 @@ const commandTable: Record<string, CommandEntry> = {
       return saveBytes(png, 'png', source, targetArg(target));
     },
   },
+  [COMMANDS.applyRewrite]: { run: (ctx, uri, version, rewrite) => ctx.codeActions.applyAsked(uri, version, rewrite) },
   [COMMANDS.train]: { run: (ctx, ...args) => ctx.training.train(...args), needsTrust: true },
   [COMMANDS.showWeights]: { run: (ctx, ...args) => ctx.training.showWeights(...args), needsTrust: true },
 };

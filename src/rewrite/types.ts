@@ -24,6 +24,21 @@ export interface Rewrite {
   fixes?: Diagnostic[];
   /** Non-overlapping edits; applied together they are one undoable step. */
   edits: TextEdit[];
+  /** A value only the user knows, needed before the edits can be applied (see RewriteAsk). */
+  ask?: RewriteAsk;
+}
+
+/**
+ * A value the rewrite needs and the code does not say (a Sequential model's input shape): the editor asks for it with
+ * an input box, the CLI refuses with `reason`. Every `placeholder` in the edits' `newText` stands for the answer,
+ * formatted in the file's language (`fillAnswer` in index.ts).
+ */
+export interface RewriteAsk {
+  /** What is asked: an input shape without the batch axis (`28, 28, 1`). */
+  kind: 'shape';
+  prompt: string;
+  placeholder: string;
+  reason: string;
 }
 
 /** A rewrite that was asked for (e.g. `layergraph convert`) but cannot be made safely. */
