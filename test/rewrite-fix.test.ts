@@ -3,10 +3,11 @@
 // the fixed program with TensorFlow.js itself, which must agree with the re-analysis on parameter counts and shapes.
 
 import { strict as assert } from 'node:assert';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../src/analysis/analyze';
+import { answerRewrites } from '../src/extension/analysisWorker';
 import type { AnalysisResult, DiagnosticCode } from '../src/graph/ir';
 import { fixesAt, fixesFor } from '../src/rewrite/fixes';
 import { applyEdits } from '../src/rewrite/types';
@@ -556,5 +557,21 @@ describe('fixes on half-typed code', () => {
       }
       fixesAt(input, 0, text.length, result.diagnostics);
     }
+  });
+});
+
+describe('through the analysis process request the editor sends', () => {
+  it('answers a code-action query at the shared-layer error with the preferred unshare fix', () => {
+    const text = readFileSync(join(ROOT, 'examples', 'python', 'scenario4_shared_mismatch.py'), 'utf8');
+    const d = analyzeText(text, 'scenario4.py').diagnostics.find((x) => x.code === 'shared-layer-input')!;
+    const cursor = d.range.start + 1;
+    const response = answerRewrites({
+      id: 1, text, fileName: 'scenario4.py', version: 1,
+      rewrite: { start: cursor, end: cursor, diagnostics: [{ code: d.code, start: d.range.start, end: d.range.end }] },
+    });
+    assert.ok(response.ok);
+    const preferred = response.rewrites.rewrites.filter((r) => r.isPreferred);
+    assert.deepEqual(preferred.map((r) => r.title), ['Use a new layer for this call (shared no longer shares its weights here)']);
+    assert.equal(applyEdits(text, preferred[0].edits), text.replace('x = shared(x)', 'x = Dense(10)(x)'));
   });
 });
