@@ -1,6 +1,7 @@
 // The `layergraph` command line: `summary` (Keras/TF.js model.summary() tables or JSON), `check` (compiler-style
-// diagnostics, CI exit codes), `train` (TF.js training in a child process, weights as text or JSON) and `convert`
-// (convert.ts: Sequential <-> functional) over files it reads and analyzes. It formats; it never analyzes, renders or trains by itself.
+// diagnostics, CI exit codes), `fix` (applies quick fixes, in fix.ts), `train` (TF.js training in a child process,
+// weights as text or JSON) and `convert` (convert.ts: Sequential <-> functional) over files it reads and analyzes.
+// It formats; it never analyzes, renders or trains by itself.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,6 +11,7 @@ import { diskWorkspace } from '../analysis/workspace';
 import { fileOf, type AnalysisResult, type Diagnostic } from '../graph/ir';
 import { toCliJson } from '../graph/json';
 import { renderSummary, renderSummaryTfjs } from '../graph/summary';
+import { runFix } from './fix';
 import { CONVERT_HELP, CONVERT_OPTIONS_HELP, convertCommand } from './convert';
 import { TrainError, trainInChild, type TrainListeners } from '../train/client';
 import { formatWeights } from '../train/format';
@@ -63,6 +65,11 @@ Commands:
                             known - and print each epoch's loss, then the weights as
                             Keras prints model.weights (numpy-style). With --json,
                             print one JSON document with the history and weights.
+  fix FILE [--write]        Apply the preferred quick fix of each diagnostic, one at a
+                            time (apply, analyze again, repeat) until none is left that
+                            does not add an error, and print the fixed file (with
+                            --write, write it back). Each applied fix, and each error
+                            left, is reported as path:line:col (on stderr without --write).
 ${CONVERT_HELP}  help                      Show this help.
 
 Options:
@@ -80,6 +87,7 @@ Options:
 ${CONVERT_OPTIONS_HELP}  --epochs N                (train) Number of epochs, instead of fit()'s (default 5).
   --backend NAME            (train) tensorflow, wasm or cpu (default: the first of
                             those that loads).
+  --write                   (fix) Write the fixed text back to FILE instead of printing it.
   --root DIR                The project folder (default: the current directory).
                             Imports are followed, and train reads data files
                             (np.load, np.loadtxt), only from regular files inside it.
@@ -89,9 +97,10 @@ ${CONVERT_OPTIONS_HELP}  --epochs N                (train) Number of epochs, ins
 Files: ${SUPPORTED_EXTENSIONS}. A directory stands for the files of those kinds under it.
 
 Exit status:
-  0  success (summary always, check when no error was found, train when trained)
-  1  check found at least one error; train could not build or train the model;
-     convert refused the conversion
+  0  success (summary always, check when no error was found, train when trained,
+     fix when no error is left)
+  1  check found at least one error; fix left an error; train could not build or
+     train the model; convert refused the conversion
   2  usage error, unknown language or unreadable file
 `;
 
@@ -115,6 +124,12 @@ export function run(argv: string[], io: CliIo): number {
   }
   if (command === undefined) return usageError(io, 'missing command');
   if (command === 'train') return usageError(io, `train runs asynchronously: call runAsync`);
+  if (command === 'fix') {
+    if (files.length !== 1) return usageError(io, 'fix: exactly one input file');
+    const root = projectRoot(values);
+    return runFix(files[0], values.write === true, io, io.analyze ?? ((t: string, f: string) => analyzeText(t, f, { workspace: diskWorkspace(root) })));
+  }
+  if (values.write) return usageError(io, `--write is only valid with 'fix'`);
   if (command === 'convert') return convertCommand(files, { to: values.to, model: values.model, 'input-shape': values['input-shape'], root: projectRoot(values) }, io);
   const convertOnly = (['to', 'input-shape'] as const).find((o) => values[o] !== undefined);
   if (convertOnly) return usageError(io, `--${convertOnly} is only valid with 'convert'`);
@@ -202,6 +217,7 @@ function parseCommandLine(argv: string[]) {
       epochs: { type: 'string' },
       backend: { type: 'string' },
       root: { type: 'string' },
+      write: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
     },
