@@ -1,0 +1,116 @@
+// Joins a notebook's code cells, in document order (the order "Run All" takes), into one Python program, and maps
+// every program position back to (cell, line, column) within that cell. Each cell starts on a fresh line and keeps
+// its length after IPython lowering, so a column never changes and a line moves by the cell's first line only.
+// Markdown and raw cells contribute nothing. Lowering is cached by cell content: after one cell is edited only that
+// cell is lowered again. It does not analyze (analyze.ts does).
+
+import { lowerIPython } from './ipython';
+import type { NotebookCell } from './nbformat';
+
+export interface CellSpan {
+  /** The cell's index among all the notebook's cells (markdown included), 0-based. */
+  cell: number;
+  /** Offset of the cell's first character in the program. */
+  start: number;
+  /** Offset just past the cell's text (before the newline the program adds between cells). */
+  end: number;
+  /** The program line (1-based) of the cell's first line. */
+  firstLine: number;
+  lineCount: number;
+}
+
+export interface CellPosition {
+  cell: number;
+  /** 1-based, within the cell. */
+  line: number;
+  column: number;
+}
+
+export interface NotebookProgram {
+  text: string;
+  spans: CellSpan[];
+}
+
+/** Lowered text per cell source. Bounded: a long editing session must not keep every version of every cell. */
+export class LoweringCache {
+  private readonly lowered = new Map<string, string>();
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly capacity = 2000) {}
+
+  lower(source: string): string {
+    const cached = this.lowered.get(source);
+    if (cached !== undefined) {
+      this.hits++;
+      return cached;
+    }
+    this.misses++;
+    const text = lowerIPython(source);
+    if (this.lowered.size >= this.capacity) this.lowered.clear();
+    this.lowered.set(source, text);
+    return text;
+  }
+}
+
+export function assembleProgram(cells: readonly NotebookCell[], cache: LoweringCache = new LoweringCache()): NotebookProgram {
+  const parts: string[] = [];
+  const spans: CellSpan[] = [];
+  let offset = 0;
+  let line = 1;
+  for (const c of cells) {
+    if (c.kind !== 'code') continue;
+    const text = cache.lower(c.source);
+    const lineCount = countLines(text);
+    spans.push({ cell: c.index, start: offset, end: offset + text.length, firstLine: line, lineCount });
+    parts.push(text, '\n');
+    offset += text.length + 1;
+    line += lineCount;
+  }
+  return { text: parts.join(''), spans };
+}
+
+/** Lines the cell occupies once followed by the program's newline: "a\nb" is 2, "a\nb\n" is 3 (its last empty). */
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+/** The cell holding a program line, found by binary search; undefined outside every cell. */
+export function spanAtLine(program: NotebookProgram, line: number): CellSpan | undefined {
+  const { spans } = program;
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid];
+    if (line < s.firstLine) hi = mid - 1;
+    else if (line >= s.firstLine + s.lineCount) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+export function toCellPosition(program: NotebookProgram, line: number, column: number): CellPosition | undefined {
+  const span = spanAtLine(program, line);
+  return span ? { cell: span.cell, line: line - span.firstLine + 1, column } : undefined;
+}
+
+/** The cell and the offset within it of a program offset (for editors that address a cell by offset). */
+export function toCellOffset(program: NotebookProgram, offset: number): { cell: number; offset: number } | undefined {
+  const { spans } = program;
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid];
+    if (offset < s.start) hi = mid - 1;
+    else if (offset > s.end) lo = mid + 1;
+    else return { cell: s.cell, offset: offset - s.start };
+  }
+  return undefined;
+}
