@@ -11,8 +11,9 @@ import { pythonFlat, pythonResNetLike, tsFlat, tsResNetLike } from './generate';
 import { benchPreview } from './preview';
 import { benchTrain } from './train';
 import { benchWorst } from './worst';
+import { benchNotebook } from './notebook';
 
-// `npm run bench -- analysis`, `-- worst`, `-- preview` or `-- train` runs one part; no argument runs all.
+// `npm run bench -- analysis`, `-- worst`, `-- notebook`, `-- preview` or `-- train` runs one part; no argument runs all.
 const only = process.argv[2];
 
 const ROOT = join(__dirname, '..', '..');
@@ -51,6 +52,7 @@ interface Row {
 const rows: Row[] = [];
 if (only === undefined || only === 'analysis') benchAnalysis();
 if (only === undefined || only === 'worst') benchWorst();
+if (only === undefined || only === 'notebook') benchNotebook();
 void (async () => {
   if (only === undefined || only === 'preview') await benchPreview();
   if (only === undefined || only === 'train') await benchTrain();
