@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { lowerIPython } from '../src/notebook/ipython';
 import { isForeignKernel, NotebookFormatError, parseNotebook, type NotebookCell } from '../src/notebook/nbformat';
-import { assembleProgram, LoweringCache, toCellOffset, toCellPosition } from '../src/notebook/program';
+import { assembleProgram, LoweringCache, rangeInCell, toCellOffset, toCellPosition } from '../src/notebook/program';
 
 function notebook(cells: { cell_type: string; source: unknown; outputs?: unknown[] }[], language = 'python'): string {
   return JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { language, name: 'k', display_name: 'k' } }, cells });
@@ -132,5 +132,20 @@ describe('assembleProgram', () => {
     assert.equal(cache.misses, 61);
     assert.equal(cache.hits, 59);
     assert.match(again.text, /x30 = 31\n/);
+  });
+});
+
+describe('rangeInCell', () => {
+  const cells: NotebookCell[] = [
+    { index: 0, kind: 'code', source: 'a = 1\nb = (' },
+    { index: 1, kind: 'markdown', source: 'text' },
+    { index: 2, kind: 'code', source: '  2)\nc = b' },
+  ];
+  const program = assembleProgram(cells);
+  it('places a range in its cell with 0-based lines and characters', () => {
+    assert.deepEqual(rangeInCell(program, { line: 4, column: 1, endLine: 4, endColumn: 6 }), { cell: 2, startLine: 1, startCharacter: 0, endLine: 1, endCharacter: 5 });
+  });
+  it('ends a range that runs into the next cell at its own cell', () => {
+    assert.deepEqual(rangeInCell(program, { line: 2, column: 5, endLine: 3, endColumn: 5 }), { cell: 0, startLine: 1, startCharacter: 4, endLine: 1, endCharacter: 4 });
   });
 });

@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { AnalysisResult } from '../graph/ir';
-import { AnalysisRunner } from './analysisRunner';
+import { AnalysisRunner, type AnalysisJob, type RunOutcome } from './analysisRunner';
 import { AnalysisStore } from './analysisStore';
 import type { Config } from './config';
 import { Disposable } from './dispose';
@@ -54,7 +54,8 @@ export class AnalysisService extends Disposable {
   }
 
   isSupported(doc: vscode.TextDocument): boolean {
-    return doc.uri.scheme !== 'layergraph-summary' && doc.uri.scheme !== 'layergraph-weights' && isSupportedLanguage(doc.languageId);
+    // A notebook cell alone is a fragment of a program: NotebookFeature analyzes the notebook's cells together.
+    return doc.uri.scheme !== 'layergraph-summary' && doc.uri.scheme !== 'layergraph-weights' && doc.uri.scheme !== 'vscode-notebook-cell' && isSupportedLanguage(doc.languageId);
   }
 
   /** The analysis of the document's current version (waits for the worker if needed); null when not model code. */
@@ -67,6 +68,11 @@ export class AnalysisService extends Disposable {
       if (!looksLikeModelCode(text)) return null;
       return this.runner.run(key, { text, fileName: doc.fileName, version, language: analyzerLanguage(doc.languageId), ...this.imports(doc) });
     });
+  }
+
+  /** A notebook's cells analyzed as one program in the analysis process, under the notebook's own key. */
+  analyzeNotebook(key: string, job: Omit<AnalysisJob, 'text'> & { notebookCells: NonNullable<AnalysisJob['notebookCells']> }): Promise<RunOutcome> {
+    return this.runner.run(key, { ...job, text: '' });
   }
 
   /** The current version's analysis if it has arrived, else undefined (for callers that must not wait). */

@@ -6,6 +6,8 @@ import { resolve, sep } from 'node:path';
 import { analyzeText } from '../analysis/analyze';
 import { diskWorkspace, type WorkspaceAccess } from '../analysis/workspace';
 import type { AnalysisResult, Language } from '../graph/ir';
+import { analyzeNotebookCells } from '../notebook/analyze';
+import type { NotebookCell } from '../notebook/nbformat';
 
 export interface WorkerRequest {
   id: number;
@@ -17,6 +19,9 @@ export interface WorkerRequest {
   root?: string;
   /** Open documents with unsaved changes, by file path: what the user sees, not what the disk holds. */
   overlays?: [string, string][];
+  /** A notebook's cells, analyzed as one program (src/notebook) instead of `text`; ranges come back in program
+   *  coordinates, which the caller maps to cells by joining the same cells (cheap, and no map to send back). */
+  notebookCells?: NotebookCell[];
 }
 
 export type WorkerResponse = { id: number; ok: true; result: AnalysisResult } | { id: number; ok: false; error: string };
@@ -41,7 +46,9 @@ export function editorWorkspace(root: string, overlays: readonly [string, string
 export function answer(request: WorkerRequest): WorkerResponse {
   try {
     const workspace = request.root ? editorWorkspace(request.root, request.overlays) : undefined;
-    const result = analyzeText(request.text, request.fileName, { version: request.version, language: request.language, workspace });
+    const options = { version: request.version, language: request.language, workspace };
+    const notebook = request.notebookCells && analyzeNotebookCells(request.notebookCells, request.fileName, options);
+    const result = notebook && notebook.kind === 'analyzed' ? notebook.result : analyzeText(request.text, request.fileName, options);
     return { id: request.id, ok: true, result };
   } catch (e) {
     return { id: request.id, ok: false, error: e instanceof Error ? e.message : String(e) };

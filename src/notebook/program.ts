@@ -114,3 +114,14 @@ export function toCellOffset(program: NotebookProgram, offset: number): { cell: 
   }
   return undefined;
 }
+
+/** A program range as the cell's editor places it (0-based lines and characters, as VS Code counts); a range that
+ *  runs past its cell (an unclosed bracket continued in the next cell) ends at its cell's last line. */
+export function rangeInCell(program: NotebookProgram, r: { line: number; column: number; endLine: number; endColumn: number }): { cell: number; startLine: number; startCharacter: number; endLine: number; endCharacter: number } | undefined {
+  const span = spanAtLine(program, r.line);
+  if (!span) return undefined;
+  const last = span.firstLine + span.lineCount - 1;
+  const endLine = Math.min(Math.max(r.endLine, r.line), last);
+  const endColumn = endLine === r.endLine ? r.endColumn : r.column;
+  return { cell: span.cell, startLine: r.line - span.firstLine, startCharacter: r.column - 1, endLine: endLine - span.firstLine, endCharacter: Math.max(0, endColumn - 1) };
+}
