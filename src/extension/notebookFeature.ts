@@ -9,15 +9,9 @@ import type { NotebookCell } from '../notebook/nbformat';
 import { assembleProgram, LoweringCache, rangeInCell, type NotebookProgram } from '../notebook/program';
 import type { AnalysisService } from './analysisService';
 import type { Config } from './config';
+import { SEVERITY } from './diagnostics';
 import { DIAGNOSTIC_SOURCE, toEditorDiagnostics } from './diagnosticsModel';
 import { Disposable } from './dispose';
-
-const SEVERITY = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  information: vscode.DiagnosticSeverity.Information,
-  hint: vscode.DiagnosticSeverity.Hint,
-} as const;
 
 /** The notebook types whose code cells are Python programs run top to bottom. */
 export const NOTEBOOK_TYPES = ['jupyter-notebook', 'interactive'];

@@ -80,19 +80,24 @@ function countLines(text: string): number {
   return n;
 }
 
-/** The cell holding a program line, found by binary search; undefined outside every cell. */
-export function spanAtLine(program: NotebookProgram, line: number): CellSpan | undefined {
+/** The span for which `where` says 0 (inside), by binary search over spans in program order (-1: before it). */
+function findSpan(program: NotebookProgram, where: (s: CellSpan) => -1 | 0 | 1): CellSpan | undefined {
   const { spans } = program;
   let lo = 0;
   let hi = spans.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const s = spans[mid];
-    if (line < s.firstLine) hi = mid - 1;
-    else if (line >= s.firstLine + s.lineCount) lo = mid + 1;
-    else return s;
+    const side = where(spans[mid]);
+    if (side === 0) return spans[mid];
+    if (side < 0) hi = mid - 1;
+    else lo = mid + 1;
   }
   return undefined;
+}
+
+/** The cell holding a program line; undefined outside every cell. */
+export function spanAtLine(program: NotebookProgram, line: number): CellSpan | undefined {
+  return findSpan(program, (s) => (line < s.firstLine ? -1 : line >= s.firstLine + s.lineCount ? 1 : 0));
 }
 
 export function toCellPosition(program: NotebookProgram, line: number, column: number): CellPosition | undefined {
@@ -102,17 +107,8 @@ export function toCellPosition(program: NotebookProgram, line: number, column: n
 
 /** The cell and the offset within it of a program offset (for editors that address a cell by offset). */
 export function toCellOffset(program: NotebookProgram, offset: number): { cell: number; offset: number } | undefined {
-  const { spans } = program;
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = spans[mid];
-    if (offset < s.start) hi = mid - 1;
-    else if (offset > s.end) lo = mid + 1;
-    else return { cell: s.cell, offset: offset - s.start };
-  }
-  return undefined;
+  const s = findSpan(program, (x) => (offset < x.start ? -1 : offset > x.end ? 1 : 0));
+  return s ? { cell: s.cell, offset: offset - s.start } : undefined;
 }
 
 /** A program range as the cell's editor places it (0-based lines and characters, as VS Code counts); a range that
