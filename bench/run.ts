@@ -12,8 +12,9 @@ import { benchPreview } from './preview';
 import { benchTrain } from './train';
 import { benchBig } from './big';
 import { benchWorst } from './worst';
+import { benchNotebook } from './notebook';
 
-// `npm run bench -- analysis`, `-- worst`, `-- big`, `-- preview` or `-- train` runs one part; no argument runs all.
+// `npm run bench -- analysis`, `-- worst`, `-- big`, `-- notebook`, `-- preview` or `-- train` runs one part; no argument runs all.
 const only = process.argv[2];
 
 const ROOT = join(__dirname, '..', '..');
@@ -53,6 +54,7 @@ const rows: Row[] = [];
 if (only === undefined || only === 'analysis') benchAnalysis();
 if (only === undefined || only === 'worst') benchWorst();
 if (only === undefined || only === 'big') benchBig();
+if (only === undefined || only === 'notebook') benchNotebook();
 void (async () => {
   if (only === undefined || only === 'preview') await benchPreview();
   if (only === undefined || only === 'train') await benchTrain();

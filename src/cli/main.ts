@@ -17,6 +17,10 @@ import { TrainError, trainInChild, type TrainListeners } from '../train/client';
 import { formatWeights } from '../train/format';
 import type { BackendName, TrainRequest, TrainResult } from '../train/protocol';
 import { pickModel, UnsupportedError } from '../train/translate';
+import { isNotebookFile, prepareNotebook } from '../notebook/analyze';
+import { cellJson } from '../notebook/cellJson';
+import type { NotebookProgram } from '../notebook/program';
+import { cellLine, cellLocation } from './notebook';
 
 export const EXIT_OK = 0;
 /** `check` found at least one error-severity diagnostic; `train` could not build, feed or train the model. */
@@ -41,7 +45,7 @@ export interface CliIo {
   train?: (request: TrainRequest, listeners: TrainListeners) => Promise<TrainResult>;
 }
 
-const SUPPORTED_EXTENSIONS = '.py, .pyi, .ts, .tsx, .mts, .cts, .js, .jsx, .mjs or .cjs';
+const SUPPORTED_EXTENSIONS = '.py, .pyi, .ipynb, .ts, .tsx, .mts, .cts, .js, .jsx, .mjs or .cjs';
 
 const HELP = `Usage: layergraph <command> [options] FILE...
 
@@ -58,6 +62,8 @@ Commands:
   check FILE...             Print each diagnostic as
                               path:line:col: severity: message [code]
                             with related locations as "path:line:col: note: message".
+                            In a notebook (.ipynb) a position is "path:cell N:line:col",
+                            N counting all cells from 1 as the notebook editor shows them.
   train FILE [--model NAME] [--epochs N] [--json]
                             Build the model in TensorFlow.js (in a separate process),
                             train it as the code's compile()/fit() say - on synthetic
@@ -95,6 +101,9 @@ ${CONVERT_OPTIONS_HELP}  --epochs N                (train) Number of epochs, ins
   --version                 Print the version.
 
 Files: ${SUPPORTED_EXTENSIONS}. A directory stands for the files of those kinds under it.
+A notebook's code cells are analyzed as one program, in document order; IPython lines
+(%magics, !shell, ?help) are skipped. In --json its ranges carry "cell" (0-based among
+all cells) with line and column counted within that cell.
 
 Exit status:
   0  success (summary always, check when no error was found, train when trained,
@@ -140,7 +149,7 @@ export function run(argv: string[], io: CliIo): number {
   const trainOnly = (['model', 'epochs', 'backend'] as const).find((o) => values[o] !== undefined);
   if (trainOnly) return usageError(io, `--${trainOnly} is only valid with 'train'`);
 
-  const analyses: { file: string; result: AnalysisResult }[] = [];
+  const analyses: { file: string; result: AnalysisResult; program?: NotebookProgram }[] = [];
   let failed = false;
   const inputs = expandDirectories(files);
   const root = projectRoot(values);
@@ -149,27 +158,29 @@ export function run(argv: string[], io: CliIo): number {
     if ('error' in outcome) {
       io.stderr.write(`layergraph: ${outcome.error}\n`);
       failed = true;
+    } else if ('note' in outcome) {
+      io.stderr.write(`layergraph: ${outcome.note}\n`);
     } else {
-      analyses.push({ file, result: outcome.result });
+      analyses.push({ file, result: outcome.result, program: outcome.program });
     }
   }
 
   if (command === 'check') {
-    for (const { file, result } of analyses) io.stdout.write(result.diagnostics.map((d) => formatDiagnostic(file, d, result)).join(''));
+    for (const { file, result, program } of analyses) io.stdout.write(result.diagnostics.map((d) => formatDiagnostic(file, d, result, program)).join(''));
     if (failed) return EXIT_USAGE;
     const anyError = analyses.some(({ result }) => result.diagnostics.some((d) => d.severity === 'error'));
     return anyError ? EXIT_ERRORS_FOUND : EXIT_OK;
   }
 
   if (values.json) {
-    const docs = analyses.map(({ file, result }) => ({ ...toCliJson(result), file }));
+    const docs = analyses.map(({ file, result, program }) => ({ ...(program ? cellJson(toCliJson(result), program) : toCliJson(result)), file }));
     const single = files.length === 1 && inputs.length === 1 && inputs[0] === files[0];
     if (single && docs.length === 1) io.stdout.write(JSON.stringify(docs[0], null, 2) + '\n');
     else if (!single) io.stdout.write(JSON.stringify(docs, null, 2) + '\n');
   } else {
-    analyses.forEach(({ file, result }, i) => {
+    analyses.forEach(({ file, result, program }, i) => {
       if (i > 0) io.stdout.write('\n');
-      io.stdout.write(formatSummaryText(file, result, inputs.length > 1, io.terminalColumns, values['expand-nested'] === true, values.cost === true));
+      io.stdout.write(formatSummaryText(file, result, inputs.length > 1, io.terminalColumns, values['expand-nested'] === true, values.cost === true, program));
     });
   }
   return failed ? EXIT_USAGE : EXIT_OK;
@@ -184,7 +195,7 @@ function expandDirectories(args: string[]): string[] {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(full);
-      } else if (languageOf(entry.name) !== undefined && !entry.name.endsWith('.d.ts')) {
+      } else if ((languageOf(entry.name) !== undefined && !entry.name.endsWith('.d.ts')) || isNotebookFile(entry.name)) {
         out.push(full);
       }
     }
@@ -237,8 +248,8 @@ export function projectRoot(values: { root?: string }): string {
   return path.resolve(values.root ?? '.');
 }
 
-function analyzeFile(file: string, io: CliIo, root: string): { result: AnalysisResult } | { error: string } {
-  if (languageOf(file) === undefined) {
+function analyzeFile(file: string, io: CliIo, root: string): { result: AnalysisResult; program?: NotebookProgram } | { error: string } | { note: string } {
+  if (languageOf(file) === undefined && !isNotebookFile(file)) {
     return { error: `${file}: unknown language; expected a ${SUPPORTED_EXTENSIONS} file` };
   }
   let text: string;
@@ -249,8 +260,17 @@ function analyzeFile(file: string, io: CliIo, root: string): { result: AnalysisR
     const reason = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.message;
     return { error: `${file}: cannot read file: ${reason}` };
   }
+  let program: NotebookProgram | undefined;
+  if (isNotebookFile(file)) {
+    const prepared = prepareNotebook(text);
+    if (prepared.kind === 'invalid') return { error: `${file}: ${prepared.message}` };
+    if (prepared.kind === 'foreign') return { note: `${file}: note: ${prepared.message}` };
+    program = prepared.program;
+    text = program.text;
+  }
   try {
-    return { result: (io.analyze ?? ((t: string, f: string) => analyzeText(t, f, { workspace: diskWorkspace(root) })))(text, file) };
+    const analyze = io.analyze ?? ((t: string, f: string) => analyzeText(t, f, { workspace: diskWorkspace(root), ...(program ? { language: 'python' as const } : {}) }));
+    return { result: analyze(text, file), program };
   } catch (e) {
     // The analyzer is built never to throw on user code; if it does anyway, report it instead of a stack trace.
     return { error: `${file}: internal error while analyzing: ${e instanceof Error ? e.message : String(e)}` };
@@ -258,7 +278,7 @@ function analyzeFile(file: string, io: CliIo, root: string): { result: AnalysisR
 }
 
 /** Each model's summary in its language's format, then the diagnostics. */
-function formatSummaryText(file: string, result: AnalysisResult, withHeading: boolean, terminalColumns?: number, expandNested = false, cost = false): string {
+function formatSummaryText(file: string, result: AnalysisResult, withHeading: boolean, terminalColumns?: number, expandNested = false, cost = false, program?: NotebookProgram): string {
   const parts: string[] = [];
   if (withHeading) parts.push(`==> ${file} <==\n`);
   if (result.models.length === 0) parts.push(`${file}: no models found\n`);
@@ -273,16 +293,18 @@ function formatSummaryText(file: string, result: AnalysisResult, withHeading: bo
   });
   if (result.diagnostics.length > 0) {
     if (result.models.length > 0) parts.push('\n');
-    parts.push(...result.diagnostics.map((d) => formatDiagnostic(file, d, result)));
+    parts.push(...result.diagnostics.map((d) => formatDiagnostic(file, d, result, program)));
   }
   return parts.join('');
 }
 
 /** `path:line:col: severity: message [code]`, then one `note` line per related location (the gcc convention, which
  *  editors' problem matchers already understand). */
-export function formatDiagnostic(file: string, d: Diagnostic, result: Pick<AnalysisResult, 'file' | 'files'>): string {
+export function formatDiagnostic(file: string, d: Diagnostic, result: Pick<AnalysisResult, 'file' | 'files'>, program?: NotebookProgram): string {
   // A range in an imported project file names that file (index 0 is the analyzed file, printed as given).
   const at = (r: Diagnostic['range']) => {
+    const inCell = program && cellLocation(program, r);
+    if (inCell) return `${file}:${inCell}`;
     const other = r.file ? fileOf(result, r) : undefined;
     return `${other ? path.relative(process.cwd(), other) || other : file}:${r.line}:${r.column}`;
   };
@@ -334,6 +356,10 @@ async function trainCommand(files: string[], values: ReturnType<typeof parseComm
     io.stderr.write(`layergraph: ${outcome.error}\n`);
     return EXIT_USAGE;
   }
+  if ('note' in outcome) {
+    io.stderr.write(`layergraph: ${outcome.note}\n`);
+    return EXIT_USAGE;
+  }
   const analysis = outcome.result;
   let modelName: string;
   try {
@@ -355,7 +381,8 @@ async function trainCommand(files: string[], values: ReturnType<typeof parseComm
   try {
     result = await (io.train ?? trainInChild)(request, listeners);
   } catch (e) {
-    const where = e instanceof TrainError && e.line !== undefined ? `${file}:${e.line}: ` : `${file}: `;
+    const line = e instanceof TrainError && e.line !== undefined ? (outcome.program ? cellLine(outcome.program, e.line) : String(e.line)) : undefined;
+    const where = line !== undefined ? `${file}:${line}: ` : `${file}: `;
     io.stderr.write(`layergraph: ${where}cannot train: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT_ERRORS_FOUND;
   }
@@ -371,7 +398,7 @@ async function trainCommand(files: string[], values: ReturnType<typeof parseComm
       notes: result.notes,
     };
     // Indented like `summary --json`, but a row of numbers stays on one line: a 784x512 kernel is 784 lines, not 400k.
-    const text = JSON.stringify(doc, null, 2).replace(/\[\s+(-?[\d.e+-]+(?:,\s+-?[\d.e+-]+)*)\s+\]/g, (_m, inner: string) => `[${inner.split(/,\s+/).join(', ')}]`);
+    const text = JSON.stringify(outcome.program ? cellJson(doc, outcome.program) : doc, null, 2).replace(/\[\s+(-?[\d.e+-]+(?:,\s+-?[\d.e+-]+)*)\s+\]/g, (_m, inner: string) => `[${inner.split(/,\s+/).join(', ')}]`);
     io.stdout.write(text + '\n');
   } else {
     for (const note of result.notes) io.stdout.write(`note: ${note}\n`);

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { AnalysisResult } from '../graph/ir';
 import type { RewriteAnswer } from '../rewrite';
-import { AnalysisRunner } from './analysisRunner';
+import { AnalysisRunner, type AnalysisJob, type RunOutcome } from './analysisRunner';
 import { AnalysisStore } from './analysisStore';
 import type { RewriteQuery } from './analysisWorker';
 import type { Config } from './config';
@@ -56,7 +56,8 @@ export class AnalysisService extends Disposable {
   }
 
   isSupported(doc: vscode.TextDocument): boolean {
-    return doc.uri.scheme !== 'layergraph-summary' && doc.uri.scheme !== 'layergraph-weights' && isSupportedLanguage(doc.languageId);
+    // A notebook cell alone is a fragment of a program: NotebookFeature analyzes the notebook's cells together.
+    return doc.uri.scheme !== 'layergraph-summary' && doc.uri.scheme !== 'layergraph-weights' && doc.uri.scheme !== 'vscode-notebook-cell' && isSupportedLanguage(doc.languageId);
   }
 
   /** The analysis of the document's current version (waits for the worker if needed); null when not model code. */
@@ -82,6 +83,11 @@ export class AnalysisService extends Disposable {
     // Its own queue key: a code-action request must not supersede the document's analysis (nor be superseded by it).
     const outcome = await this.runner.run(`rewrite:${key}`, { text, fileName: doc.fileName, version: doc.version, language: analyzerLanguage(doc.languageId), ...this.imports(doc), rewrite: query });
     return outcome.kind === 'rewrites' ? outcome.answer : null;
+  }
+
+  /** A notebook's cells analyzed as one program in the analysis process, under the notebook's own key. */
+  analyzeNotebook(key: string, job: Omit<AnalysisJob, 'text'> & { notebookCells: NonNullable<AnalysisJob['notebookCells']> }): Promise<RunOutcome> {
+    return this.runner.run(key, { ...job, text: '' });
   }
 
   /** The current version's analysis if it has arrived, else undefined (for callers that must not wait). */

@@ -9,6 +9,8 @@ import { analyzeText } from '../analysis/analyze';
 import { diskWorkspace, type WorkspaceAccess } from '../analysis/workspace';
 import type { AnalysisResult, Diagnostic, DiagnosticCode, Language } from '../graph/ir';
 import { rewriteAnswer, type RewriteAnswer } from '../rewrite';
+import { analyzeNotebookCells } from '../notebook/analyze';
+import type { NotebookCell } from '../notebook/nbformat';
 
 export interface WorkerRequest {
   id: number;
@@ -22,6 +24,9 @@ export interface WorkerRequest {
   overlays?: [string, string][];
   /** Answer with the rewrites at this range instead of the analysis. */
   rewrite?: RewriteQuery;
+  /** A notebook's cells, analyzed as one program (src/notebook) instead of `text`; ranges come back in program
+   *  coordinates, which the caller maps to cells by joining the same cells (cheap, and no map to send back). */
+  notebookCells?: NotebookCell[];
 }
 
 /** A range of the document (offsets) and the editor's diagnostics touching it, named by code and offsets. */
@@ -54,6 +59,11 @@ export function editorWorkspace(root: string, overlays: readonly [string, string
 /** One request answered; never throws (an analyzer exception is an answer too, cached like a result). */
 export function answer(request: WorkerRequest): AnalysisResponse {
   try {
+    if (request.notebookCells) {
+      const workspace = request.root ? editorWorkspace(request.root, request.overlays) : undefined;
+      const notebook = analyzeNotebookCells(request.notebookCells, request.fileName, { version: request.version, language: request.language, workspace });
+      if (notebook.kind === 'analyzed') return { id: request.id, ok: true, result: notebook.result };
+    }
     return { id: request.id, ok: true, result: analyze(request) };
   } catch (e) {
     return { id: request.id, ok: false, error: e instanceof Error ? e.message : String(e) };

@@ -10,7 +10,7 @@ import { DIAGNOSTIC_SOURCE, toEditorDiagnostics } from './diagnosticsModel';
 import { Disposable } from './dispose';
 import { toLocation, toRange } from './locations';
 
-const SEVERITY = {
+export const SEVERITY = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
   information: vscode.DiagnosticSeverity.Information,

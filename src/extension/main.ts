@@ -14,6 +14,7 @@ import { escapeNotification, escapeTerminal } from './escape';
 import { rasterize, saveBytes, svgBytes } from './exportGraph';
 import { HoverFeature } from './hover';
 import { InlineShapesFeature } from './inlayHints';
+import { NotebookFeature } from './notebookFeature';
 import { DOCUMENT_SELECTOR } from './languages';
 import { PreviewManager } from './preview';
 import { showSummary, SummaryDocuments } from './summaryDocument';
@@ -44,6 +45,7 @@ export class LayerGraphContext extends Disposable {
     const report = (where: string, e: unknown) => this.log.appendLine(`[${where}] ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     this.analysis = this._register(new AnalysisService(extension.extensionUri, this.config));
     this._register(new DiagnosticsFeature(this.analysis, this.config));
+    this._register(new NotebookFeature(this.analysis, this.config));
     this._register(new InlineShapesFeature(this.analysis, this.config, report));
     this._register(new HoverFeature(this.analysis, report));
     this._register(new CodeLensFeature(this.analysis, report));
