@@ -6,6 +6,7 @@ import { resolve, sep } from 'node:path';
 import { analyzeText } from '../analysis/analyze';
 import { diskWorkspace, type WorkspaceAccess } from '../analysis/workspace';
 import type { AnalysisResult, Language } from '../graph/ir';
+import { translate, type Target, type Translation } from '../translate';
 
 export interface WorkerRequest {
   id: number;
@@ -17,9 +18,11 @@ export interface WorkerRequest {
   root?: string;
   /** Open documents with unsaved changes, by file path: what the user sees, not what the disk holds. */
   overlays?: [string, string][];
+  /** Also translate the file's models to the other language (the editor's Copy/Open as TF.js/Keras). */
+  translate?: { to: Target; model?: string };
 }
 
-export type WorkerResponse = { id: number; ok: true; result: AnalysisResult } | { id: number; ok: false; error: string };
+export type WorkerResponse = { id: number; ok: true; result: AnalysisResult; translation?: Translation } | { id: number; ok: false; error: string };
 
 /** Disk reads confined to `root`, with the editor's unsaved texts first (only those inside `root` too). */
 export function editorWorkspace(root: string, overlays: readonly [string, string][] = []): WorkspaceAccess {
@@ -42,6 +45,7 @@ export function answer(request: WorkerRequest): WorkerResponse {
   try {
     const workspace = request.root ? editorWorkspace(request.root, request.overlays) : undefined;
     const result = analyzeText(request.text, request.fileName, { version: request.version, language: request.language, workspace });
+    if (request.translate) return { id: request.id, ok: true, result, translation: translate(result, request.text, request.translate.to, request.translate.model) };
     return { id: request.id, ok: true, result };
   } catch (e) {
     return { id: request.id, ok: false, error: e instanceof Error ? e.message : String(e) };

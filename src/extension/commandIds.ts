@@ -8,6 +8,10 @@ export const COMMANDS = {
   exportPng: 'layergraph.exportPng',
   train: 'layergraph.train',
   showWeights: 'layergraph.showWeights',
+  openAsTfjs: 'layergraph.openAsTfjs',
+  copyAsTfjs: 'layergraph.copyAsTfjs',
+  openAsKeras: 'layergraph.openAsKeras',
+  copyAsKeras: 'layergraph.copyAsKeras',
 } as const;
 
 export const PREVIEW_VIEW_TYPE = 'layergraph.preview';

@@ -66,7 +66,8 @@ export function tfjsArgs(layer: LayerIR, notes: string[]): LayerArgs {
     for (const arg of argsOf(d)) {
       if (arg.js === undefined || !(arg.js in tf) || HANDLED_ARGS.has(arg.py)) continue;
       const v = cfg[arg.py];
-      if (same(v, arg.default) && same(mapped(arg.py, v), mapped(arg.py, tfjsDefault(d.className, arg)))) continue;
+      // Left out when TF.js does the same without it (whatever Keras's default is).
+      if (same(mapped(arg.py, v), mapped(arg.py, tfjsDefault(d.className, arg)))) continue;
       if (arg.py === 'trainable' && v === true) continue;
       if (arg.py === 'dtype' && (v === null || v === 'float32')) continue;
       if ((arg.py === 'activation' || arg.py === 'recurrent_activation') && v === 'hard_sigmoid') remarks.push(HARD_SIGMOID);
@@ -146,6 +147,8 @@ export function kerasArgs(layer: LayerIR): LayerArgs {
       const k = kerasValue(py, v);
       if ('error' in k) throw refuse(layer, k.error);
       if (same(k.value, arg.default)) continue;
+      // Keras's data_format=None means its configured image_data_format, 'channels_last' unless changed.
+      if (py === 'data_format' && k.value === 'channels_last' && arg.default === null) continue;
       if (py === 'trainable' && k.value === true) continue;
       if (py === 'dtype' && k.value === 'float32') continue;
       if ((py === 'activation' || py === 'recurrent_activation') && k.value === 'hard_sigmoid') remarks.push(HARD_SIGMOID);

@@ -50,7 +50,8 @@ export function printKeras(analysis: AnalysisResult, program: Program, sourceNam
       case 'call': {
         const callee = s.layerName ?? layerExpr(s.args!);
         const arg = s.list ? `[${s.inputs.join(', ')}]` : s.inputs[0];
-        body.push(`${s.outputs.join(', ')} = ${callee}(${arg})  # ${s.from}${remarks(s.args)}`);
+        const state = s.initialState ? `, initial_state=[${s.initialState.join(', ')}]` : '';
+        body.push(`${s.outputs.join(', ')} = ${callee}(${arg}${state})  # ${s.from}${remarks(s.args)}`);
         break;
       }
       case 'model': {

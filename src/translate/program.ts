@@ -15,7 +15,7 @@ export type Statement =
   | { kind: 'layer'; layer: LayerIR; name: string; args: LayerArgs; from: string }
   | { kind: 'input'; layer: LayerIR; name: string; shape: (number | null)[]; from: string }
   /** One call; `layerName` null means the layer is created inline (called once, unnamed in the source). */
-  | { kind: 'call'; call: CallIR; layer: LayerIR; layerName: string | null; args: LayerArgs | null; inputs: string[]; list: boolean; outputs: string[]; from: string }
+  | { kind: 'call'; call: CallIR; layer: LayerIR; layerName: string | null; args: LayerArgs | null; inputs: string[]; initialState?: string[]; list: boolean; outputs: string[]; from: string }
   | { kind: 'model'; model: ModelIR; name: string; inputs: string[]; outputs: string[]; from: string }
   /** A Sequential model: its layers inline (or by variable), the input shape on the first. */
   | { kind: 'sequential'; model: ModelIR; name: string; shape: (number | null)[]; items: ({ args: LayerArgs } | { ref: string })[]; from: string };
@@ -36,7 +36,7 @@ export interface Program {
 /** Target-specific: a layer's arguments in the other language, or UnsupportedError. */
 export type ArgMapper = (layer: LayerIR, notes: string[]) => LayerArgs;
 
-const PY_RESERVED = new Set('False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield keras layers np tf print input'.split(' '));
+const PY_RESERVED = new Set('False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield keras layers np tf'.split(' '));
 const TS_RESERVED = new Set('break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with let static yield await implements interface package private protected public tf'.split(' '));
 
 class Names {
@@ -98,11 +98,19 @@ export function planProgram(analysis: AnalysisResult, text: string, language: 'p
       const l = layers.get(c.layer)!;
       if (l.className === 'InputLayer') {
         const shape = tensors.get(c.outputs[0])?.shape;
-        if (!shape || shape.slice(1).some((d) => typeof d !== 'number')) throw new UnsupportedError(`input "${l.name}" (line ${l.range.line}) has a shape that is not statically known`);
+        // None is fine on both sides (a variable-length sequence); a symbolic or unknown dimension is not.
+        if (!shape || shape.slice(1).some((d) => typeof d !== 'number' && d !== null)) throw new UnsupportedError(`input "${l.name}" (line ${l.range.line}) has a shape that is not statically known`);
         continue;
       }
       if (l.model !== undefined || argsCache.has(l.id)) continue;
       argsCache.set(l.id, mapArgs(l, notes));
+    }
+    // A Sequential lists its layers; a layer added but never called (no input shape yet) has no call.
+    if (m.kind === 'sequential') {
+      for (const id of m.layers) {
+        const l = layers.get(id)!;
+        if (l.model === undefined && !argsCache.has(id)) argsCache.set(id, mapArgs(l, notes));
+      }
     }
     accepted.add(m.id);
   };
@@ -168,6 +176,12 @@ export function planProgram(analysis: AnalysisResult, text: string, language: 'p
       return n;
     });
     const def = layerByKerasName(l.className);
+    // An RNN called with more than one tensor got its initial state: `rnn(x, initial_state=[h, c])`.
+    const rnn = /^(LSTM|GRU|SimpleRNN|RNN|Bidirectional|ConvLSTM[123]D)$/.test(l.className);
+    if (rnn && inputs.length > 1) {
+      events.push({ at: id, s: { kind: 'call', call: c, layer: l, layerName: ln, args: ln === null ? argsCache.get(l.id)! : null, inputs: [inputs[0]!], initialState: inputs.slice(1) as string[], list: false, outputs, from: from(c.range) } });
+      continue;
+    }
     const list = def?.multiInput === true || inputs.length > 1 || (l.model !== undefined && (models.get(l.model)?.inputs.length ?? 1) > 1);
     events.push({ at: id, s: { kind: 'call', call: c, layer: l, layerName: ln, args: ln === null ? argsCache.get(l.id)! : null, inputs: inputs as string[], list, outputs, from: from(c.range) } });
   }

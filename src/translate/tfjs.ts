@@ -55,7 +55,8 @@ export function printTfjs(analysis: AnalysisResult, program: Program, sourceName
         const arg = s.list ? `[${s.inputs.join(', ')}]` : s.inputs[0];
         const lhs = s.outputs.length === 1 ? `const ${s.outputs[0]}` : `const [${s.outputs.join(', ')}]`;
         const cast = s.outputs.length === 1 ? 'tf.SymbolicTensor' : 'tf.SymbolicTensor[]';
-        lines.push(`${lhs} = ${callee}.apply(${arg}) as ${cast}; // ${s.from}${remarks(s.args)}`);
+        const state = s.initialState ? `, {initialState: [${s.initialState.join(', ')}]}` : '';
+        lines.push(`${lhs} = ${callee}.apply(${arg}${state}) as ${cast}; // ${s.from}${remarks(s.args)}`);
         break;
       }
       case 'model': {
