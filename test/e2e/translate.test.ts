@@ -29,8 +29,11 @@ describe('Open as TF.js in VS Code (code-server, packaged .vsix)', { timeout: 40
       assert.match(text, /tf\.layers\.multiply\(\{name: 'multiply'\}\)\.apply\(\[branch_a, branch_b\]\)/);
       const lang = await page.locator('#status\\.editor\\.mode').first().innerText();
       assert.match(lang, /TypeScript/);
-      // Give the TypeScript service and LayerGraph's analysis time to report, then read the Problems count.
-      await new Promise((r) => setTimeout(r, 8000));
+      // Let the TypeScript service finish ("Analyzing 'Untitled-1' and its dependencies") and LayerGraph's analysis
+      // report (its CodeLens shows the parameter count), then read the Problems count.
+      await poll('LayerGraph\'s CodeLens on the model', async () => (await page.locator('.codelens-decoration', { hasText: '205 params' }).count()) > 0, 60000, 200);
+      await poll('the TypeScript service to finish', async () => !/Analyzing/.test(await page.locator('.statusbar').first().innerText()), 120000, 500);
+      await new Promise((r) => setTimeout(r, 3000));
       const counts = await poll('the problems count', () => problemCounts(page), 30000, 200);
       log(`problems after Open as TF.js: ${JSON.stringify(counts)}`);
       await screenshot(page, 'translate-1-open-as-tfjs');

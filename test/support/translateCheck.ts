@@ -46,18 +46,27 @@ export function withoutSourceComments(code: string): string {
     .join('\n');
 }
 
+// Parsed declaration files (TF.js's types, the libs), shared by every check: parsing them is most of the time.
+const sourceCache = new Map<string, ts.SourceFile | undefined>();
+let previous: ts.Program | undefined;
+
 /** TypeScript diagnostics of the module (type-checked against the installed @tensorflow/tfjs types). */
 export function typeErrors(code: string): string[] {
   const fileName = '/virtual/translated.ts';
   const options: ts.CompilerOptions = { strict: true, target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, noEmit: true, skipLibCheck: true, types: [], baseUrl: process.cwd() };
   const host = ts.createCompilerHost(options);
   const getSourceFile = host.getSourceFile;
-  host.getSourceFile = (name, lang, ...rest) => (name === fileName ? ts.createSourceFile(name, code, lang) : getSourceFile(name, lang, ...rest));
+  host.getSourceFile = (name, lang, ...rest) => {
+    if (name === fileName) return ts.createSourceFile(name, code, lang);
+    if (!sourceCache.has(name)) sourceCache.set(name, getSourceFile(name, lang, ...rest));
+    return sourceCache.get(name);
+  };
   const fileExists = host.fileExists;
   host.fileExists = (name) => name === fileName || fileExists(name);
   // Resolve '@tensorflow/tfjs' from the project, not from /virtual.
   host.resolveModuleNames = (names, containing) => names.map((n) => ts.resolveModuleName(n, containing === fileName ? `${process.cwd()}/index.ts` : containing, options, host).resolvedModule);
-  const program = ts.createProgram([fileName], options, host);
+  const program = ts.createProgram([fileName], options, host, previous);
+  previous = program;
   return ts.getPreEmitDiagnostics(program).map((d) => `${d.start !== undefined && d.file ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : '?'}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
 }
 
