@@ -21,6 +21,8 @@ import { isNotebookFile, prepareNotebook } from '../notebook/analyze';
 import { cellJson } from '../notebook/cellJson';
 import type { NotebookProgram } from '../notebook/program';
 import { cellLine, cellLocation } from './notebook';
+import { EXPORT_HELP, exportCommand } from './export';
+import { TRANSLATE_HELP, translateCommand } from './translate';
 
 export const EXIT_OK = 0;
 /** `check` found at least one error-severity diagnostic; `train` could not build, feed or train the model. */
@@ -76,7 +78,7 @@ Commands:
                             does not add an error, and print the fixed file (with
                             --write, write it back). Each applied fix, and each error
                             left, is reported as path:line:col (on stderr without --write).
-${CONVERT_HELP}  help                      Show this help.
+${CONVERT_HELP}${TRANSLATE_HELP}${EXPORT_HELP}  help                      Show this help.
 
 Options:
   --json                    (summary, train) Print JSON.
@@ -86,14 +88,18 @@ Options:
                             sample) and totals under the table: weights memory, and per
                             batch and peak training memory when fit() gives batch_size.
                             --json always carries these figures.
-  --model NAME              (train) The model to train: its name or its variable
+  --model NAME              (train, export) The model: its name or its variable
                             (default: the first model in the file).
                             (convert) The model to convert (default: the only one
-                            that can be).
+                            that can be). (translate) Default: every model.
 ${CONVERT_OPTIONS_HELP}  --epochs N                (train) Number of epochs, instead of fit()'s (default 5).
   --backend NAME            (train) tensorflow, wasm or cpu (default: the first of
                             those that loads).
   --write                   (fix) Write the fixed text back to FILE instead of printing it.
+  --to LANG                 (translate) tfjs or keras.
+  --format FORMAT           (export) tfjs or keras.
+  --out DIR                 (export) The folder to write to (created if missing).
+  --weights FILE            (export) Trained weights: the JSON of 'train --json'.
   --root DIR                The project folder (default: the current directory).
                             Imports are followed, and train reads data files
                             (np.load, np.loadtxt), only from regular files inside it.
@@ -132,7 +138,8 @@ export function run(argv: string[], io: CliIo): number {
     return EXIT_OK;
   }
   if (command === undefined) return usageError(io, 'missing command');
-  if (command === 'train') return usageError(io, `train runs asynchronously: call runAsync`);
+  if (command === 'train' || command === 'export') return usageError(io, `${command} runs asynchronously: call runAsync`);
+  if (command === 'translate') return translateCli(files, values, io);
   if (command === 'fix') {
     if (files.length !== 1) return usageError(io, 'fix: exactly one input file');
     const root = projectRoot(values);
@@ -148,6 +155,8 @@ export function run(argv: string[], io: CliIo): number {
   if (values.cost && command !== 'summary') return usageError(io, `--cost is only valid with 'summary'`);
   const trainOnly = (['model', 'epochs', 'backend'] as const).find((o) => values[o] !== undefined);
   if (trainOnly) return usageError(io, `--${trainOnly} is only valid with 'train'`);
+  const otherOnly = (['to', 'format', 'out', 'weights'] as const).find((o) => values[o] !== undefined);
+  if (otherOnly) return usageError(io, `--${otherOnly} is only valid with '${otherOnly === 'to' ? 'translate' : 'export'}'`);
 
   const analyses: { file: string; result: AnalysisResult; program?: NotebookProgram }[] = [];
   let failed = false;
@@ -229,6 +238,9 @@ function parseCommandLine(argv: string[]) {
       backend: { type: 'string' },
       root: { type: 'string' },
       write: { type: 'boolean' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      weights: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
     },
@@ -337,8 +349,42 @@ export async function runAsync(argv: string[], io: CliIo): Promise<number> {
     return run(argv, io);
   }
   const { values, positionals } = parsed;
-  if (positionals[0] !== 'train' || values.help || values.version) return run(argv, io);
+  if (values.help || values.version) return run(argv, io);
+  if (positionals[0] === 'export') return exportCli(positionals.slice(1), values, io);
+  if (positionals[0] !== 'train') return run(argv, io);
   return trainCommand(positionals.slice(1), values, io);
+}
+
+type Values = ReturnType<typeof parseCommandLine>['values'];
+
+/** Reads and analyzes the one file a command takes, keeping its text (translation reads the source too). */
+function oneFile(command: string, files: string[], values: Values, io: CliIo): { file: string; text: string; result: AnalysisResult } | number {
+  if (files.length !== 1) return usageError(io, files.length === 0 ? `${command}: no input file` : `${command}: one file at a time`);
+  const file = files[0];
+  const outcome = analyzeFile(file, io, projectRoot(values));
+  if ('error' in outcome) {
+    io.stderr.write(`layergraph: ${outcome.error}\n`);
+    return EXIT_USAGE;
+  }
+  if ('note' in outcome) {
+    io.stderr.write(`layergraph: ${outcome.note}\n`);
+    return EXIT_USAGE;
+  }
+  return { file, text: (io.readFile ?? ((f: string) => fs.readFileSync(f, 'utf8')))(file), result: outcome.result };
+}
+
+function translateCli(files: string[], values: Values, io: CliIo): number {
+  const one = oneFile('translate', files, values, io);
+  if (typeof one === 'number') return one;
+  const status = translateCommand(one.file, one.result, one.text, values.to, values.model, io);
+  return typeof status === 'number' ? status : usageError(io, status.usage);
+}
+
+async function exportCli(files: string[], values: Values, io: CliIo): Promise<number> {
+  const one = oneFile('export', files, values, io);
+  if (typeof one === 'number') return one;
+  const status = await exportCommand(one.file, one.result, { format: values.format, out: values.out, model: values.model, weights: values.weights }, io);
+  return typeof status === 'number' ? status : usageError(io, status.usage);
 }
 
 const BACKENDS: readonly BackendName[] = ['tensorflow', 'wasm', 'cpu'];

@@ -11,6 +11,7 @@ import type { AnalysisResult, Diagnostic, DiagnosticCode, Language } from '../gr
 import { rewriteAnswer, type RewriteAnswer } from '../rewrite';
 import { analyzeNotebookCells } from '../notebook/analyze';
 import type { NotebookCell } from '../notebook/nbformat';
+import { translate, type Target, type Translation } from '../translate';
 
 export interface WorkerRequest {
   id: number;
@@ -27,6 +28,8 @@ export interface WorkerRequest {
   /** A notebook's cells, analyzed as one program (src/notebook) instead of `text`; ranges come back in program
    *  coordinates, which the caller maps to cells by joining the same cells (cheap, and no map to send back). */
   notebookCells?: NotebookCell[];
+  /** Also translate the file's models to the other language (the editor's Copy/Open as TF.js/Keras). */
+  translate?: { to: Target; model?: string };
 }
 
 /** A range of the document (offsets) and the editor's diagnostics touching it, named by code and offsets. */
@@ -36,7 +39,7 @@ export interface RewriteQuery {
   diagnostics: { code: string; start: number; end: number }[];
 }
 
-export type AnalysisResponse = { id: number; ok: true; result: AnalysisResult } | { id: number; ok: false; error: string };
+export type AnalysisResponse = { id: number; ok: true; result: AnalysisResult; translation?: Translation } | { id: number; ok: false; error: string };
 export type RewritesResponse = { id: number; ok: true; rewrites: RewriteAnswer } | { id: number; ok: false; error: string };
 export type WorkerResponse = AnalysisResponse | RewritesResponse;
 
@@ -64,7 +67,9 @@ export function answer(request: WorkerRequest): AnalysisResponse {
       const notebook = analyzeNotebookCells(request.notebookCells, request.fileName, { version: request.version, language: request.language, workspace });
       if (notebook.kind === 'analyzed') return { id: request.id, ok: true, result: notebook.result };
     }
-    return { id: request.id, ok: true, result: analyze(request) };
+    const result = analyze(request);
+    if (request.translate) return { id: request.id, ok: true, result, translation: translate(result, request.text, request.translate.to, request.translate.model) };
+    return { id: request.id, ok: true, result };
   } catch (e) {
     return { id: request.id, ok: false, error: e instanceof Error ? e.message : String(e) };
   }

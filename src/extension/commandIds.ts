@@ -10,6 +10,10 @@ export const COMMANDS = {
   showWeights: 'layergraph.showWeights',
   /** Internal (not in the palette): a code action whose rewrite asks for a value first. */
   applyRewrite: 'layergraph.applyRewrite',
+  openAsTfjs: 'layergraph.openAsTfjs',
+  copyAsTfjs: 'layergraph.copyAsTfjs',
+  openAsKeras: 'layergraph.openAsKeras',
+  copyAsKeras: 'layergraph.copyAsKeras',
 } as const;
 
 export const PREVIEW_VIEW_TYPE = 'layergraph.preview';

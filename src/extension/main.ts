@@ -18,6 +18,7 @@ import { NotebookFeature } from './notebookFeature';
 import { DOCUMENT_SELECTOR } from './languages';
 import { PreviewManager } from './preview';
 import { showSummary, SummaryDocuments } from './summaryDocument';
+import { runTranslate } from './translate';
 import { registerTraining, TrainCodeLensProvider, type Training } from './training';
 
 /** An output channel that shows control characters from the code as visible symbols, never as escape sequences. */
@@ -141,7 +142,14 @@ const commandTable: Record<string, CommandEntry> = {
   [COMMANDS.applyRewrite]: { run: (ctx, uri, version, rewrite) => ctx.codeActions.applyAsked(uri, version, rewrite) },
   [COMMANDS.train]: { run: (ctx, ...args) => ctx.training.train(...args), needsTrust: true },
   [COMMANDS.showWeights]: { run: (ctx, ...args) => ctx.training.showWeights(...args), needsTrust: true },
+  ...translateCommands(),
 };
+
+function translateCommands(): Record<string, CommandEntry> {
+  const worker = (ctx: LayerGraphContext) => vscode.Uri.joinPath(ctx.extension.extensionUri, 'dist', 'analysisWorker.js').fsPath;
+  const entry = (to: 'tfjs' | 'keras', open: boolean): CommandEntry => ({ run: (ctx, uri, model) => runTranslate(worker(ctx), to, open, uri, model) });
+  return { [COMMANDS.openAsTfjs]: entry('tfjs', true), [COMMANDS.copyAsTfjs]: entry('tfjs', false), [COMMANDS.openAsKeras]: entry('keras', true), [COMMANDS.copyAsKeras]: entry('keras', false) };
+}
 
 /** Restricted Mode: say why the command does nothing and offer the way to trust the folder. */
 async function refuseUntrusted(): Promise<void> {

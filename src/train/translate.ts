@@ -36,7 +36,7 @@ export interface ModelPlan {
 
 // Arguments every layer takes that the trainer handles itself: the model is always built with explicit Inputs,
 // so shape hints on later layers are redundant, and the name is set from the IR.
-const HANDLED_ARGS = new Set(['name', 'input_shape', 'batch_input_shape', 'batch_size']);
+export const HANDLED_ARGS = new Set(['name', 'input_shape', 'batch_input_shape', 'batch_size']);
 
 function where(layer: LayerIR): string {
   return `"${layer.name}" (${layer.className}, line ${layer.range.line})`;
@@ -53,7 +53,7 @@ function camel(s: string): string {
 
 // Keras initializer identifiers (functions and class names) → TF.js's. TF.js spells LeCun with a capital C, and
 // Keras's 'uniform'/'normal' aliases mean RandomUniform/RandomNormal (same defaults: ±0.05, stddev 0.05).
-const INITIALIZERS: Record<string, string> = {
+export const INITIALIZERS: Record<string, string> = {
   zeros: 'zeros', Zeros: 'zeros', ones: 'ones', Ones: 'ones',
   glorot_uniform: 'glorotUniform', GlorotUniform: 'glorotUniform', glorot_normal: 'glorotNormal', GlorotNormal: 'glorotNormal',
   he_uniform: 'heUniform', HeUniform: 'heUniform', he_normal: 'heNormal', HeNormal: 'heNormal',
@@ -68,17 +68,17 @@ const TFJS_INITIALIZERS = new Set(Object.values(INITIALIZERS));
 
 // Activations whose names differ; the rest (relu, sigmoid, softmax, tanh, linear, elu, selu, softplus, softsign,
 // relu6, swish, mish, gelu) are spelled the same. Keras 'silu' is TF.js 'swish' (x·sigmoid(x)).
-const ACTIVATIONS: Record<string, string> = { hard_sigmoid: 'hardSigmoid', log_softmax: 'logSoftmax', silu: 'swish' };
+export const ACTIVATIONS: Record<string, string> = { hard_sigmoid: 'hardSigmoid', log_softmax: 'logSoftmax', silu: 'swish' };
 const TFJS_ACTIVATIONS = new Set(['elu', 'hardSigmoid', 'linear', 'relu', 'relu6', 'selu', 'sigmoid', 'softmax', 'logSoftmax', 'softplus', 'softsign', 'tanh', 'swish', 'mish', 'gelu', 'gelu_new']);
 
-const CONSTRAINTS: Record<string, string> = { max_norm: 'maxNorm', MaxNorm: 'maxNorm', non_neg: 'nonNeg', NonNeg: 'nonNeg', unit_norm: 'unitNorm', UnitNorm: 'unitNorm', min_max_norm: 'minMaxNorm', MinMaxNorm: 'minMaxNorm' };
+export const CONSTRAINTS: Record<string, string> = { max_norm: 'maxNorm', MaxNorm: 'maxNorm', non_neg: 'nonNeg', NonNeg: 'nonNeg', unit_norm: 'unitNorm', UnitNorm: 'unitNorm', min_max_norm: 'minMaxNorm', MinMaxNorm: 'minMaxNorm' };
 const TFJS_CONSTRAINTS = new Set(Object.values(CONSTRAINTS));
 
 /** Keras's string regularizers use 0.01 (keras/src/regularizers); TF.js's 'l1l2' identifier would use 0.01 for both. */
 const REGULARIZERS: Record<string, { l1: number; l2: number }> = { l1: { l1: 0.01, l2: 0 }, l2: { l1: 0, l2: 0.01 }, l1_l2: { l1: 0.01, l2: 0.01 }, l1l2: { l1: 0.01, l2: 0.01 } };
 
 /** Maps one known config value to TF.js; returns an error string when TF.js has no equivalent. */
-function mapValue(py: string, value: ConfigValue): { value: unknown } | { error: string } {
+export function mapValue(py: string, value: ConfigValue): { value: unknown } | { error: string } {
   if (value === null) return { value: undefined };
   if (py.endsWith('_initializer')) {
     if (typeof value !== 'string') return { error: `${py}=${JSON.stringify(value)} is not a plain initializer name` };
