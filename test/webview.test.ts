@@ -381,7 +381,14 @@ describe('webview: a 200-layer model', () => {
 
     await page.click('.node.group >> nth=0');
     await page.waitForSelector('.cluster');
-    // The first stage opens into its ten res_block() groups, still collapsed.
+    // The first stage opens onto its ten identical res_block() calls folded into one "×10" group…
+    assert.equal(await count(page, '.node'), 1 + 3 + 1);
+    assert.deepEqual(await attrs(page, '.node.repeat', 'data-repeat'), ['10']);
+    assert.match((await page.textContent('.node.repeat .lg-name'))!, /res_block\(\) ×10/);
+    await shot(page, 'deep-stage-folded-dark');
+    // …which opens into the ten res_block() groups, still collapsed.
+    await page.click('.node.repeat');
+    await page.waitForSelector('.cluster.repeat');
     assert.equal(await count(page, '.node'), 1 + 3 + 10);
     await page.click('.node.group[data-group^="stage@0/"] >> nth=0');
     await page.waitForFunction(() => document.querySelectorAll('.node[data-layer]').length === 6);

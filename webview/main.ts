@@ -4,7 +4,7 @@
 
 import type { AnalysisResult, ModelIR } from '../src/graph/ir';
 import { isHostMessage, type GraphView, type HostMessage, type LayoutDirection, type WeightsArray, type WebviewMessage, type WebviewMessageBody } from '../src/webview-protocol';
-import { buildViewGraph, type ViewGraph } from './graphModel';
+import { buildViewGraph, type SearchEntry, type ViewGraph } from './graphModel';
 import { LayoutCancelled, LayoutClient } from './layoutClient';
 import { LossPanel } from './lossPanel';
 import { Overview } from './overview';
@@ -52,8 +52,11 @@ let lastGraph: ViewGraph | null = null;
 let needsFit = state.transform === null;
 let renderQueued = false;
 let highlight: number[] = [];
-let searchHits: string[] = [];
+/** Matches among every unit, inside closed groups too (each with the groups to open to reach it). */
+let searchHits: SearchEntry[] = [];
 let searchCursor = -1;
+/** Runs after the next render: a search hit whose groups were just opened. */
+let pendingReveal: (() => void) | null = null;
 /** Trained weights for one document version; shown only while that version is, dropped once a newer one arrives. */
 let trained: { uri: string; version: number; byLayer: Map<number, WeightsArray[]> } | null = null;
 
@@ -115,7 +118,7 @@ const renderer = new GraphRenderer(canvasHost, {
     post({ type: 'hoverLayer', layerId: node?.layerId ?? null });
   },
   onToggleGroup(key) {
-    const collapsedNow = lastGraph?.nodes.some((n) => n.kind === 'group' && n.key === `g:${key}`) ?? false;
+    const collapsedNow = lastGraph?.collapsedGroups.includes(key) ?? false;
     state.collapsed[key] = !collapsedNow;
     saveState();
     scheduleRender();
@@ -224,7 +227,14 @@ async function render(): Promise<void> {
     }
     overview.draw();
     renderer.setHighlight(highlight);
-    if (search.value) runSearch();
+    if (search.value) {
+      const keep = searchCursor;
+      runSearch();
+      searchCursor = keep;
+    }
+    const reveal = pendingReveal;
+    pendingReveal = null;
+    reveal?.();
   } catch (err) {
     // A newer graph took over: it will draw (or explain) itself.
     if (seq === renderSeq) debug.layingOut = false;
@@ -253,7 +263,9 @@ function setStale(stale: boolean): void {
 }
 
 function runSearch(): void {
-  searchHits = renderer.setSearch(search.value);
+  renderer.setSearch(search.value);
+  const q = search.value.trim().toLowerCase();
+  searchHits = q && lastGraph ? lastGraph.search.filter((e) => e.text.includes(q)) : [];
   searchCursor = -1;
   searchStatus.textContent = search.value.trim() ? (searchHits.length ? t('searchMatches', 0, searchHits.length) : t('searchNone')) : '';
 }
@@ -376,9 +388,22 @@ modelPicker.addEventListener('change', () => {
 search.addEventListener('input', runSearch);
 search.addEventListener('keydown', (event) => {
   if (event.key !== 'Enter' || searchHits.length === 0) return;
-  searchCursor = (searchCursor + 1) % searchHits.length;
-  renderer.ensureVisible(searchHits[searchCursor], true);
-  searchStatus.textContent = t('searchMatches', searchCursor + 1, searchHits.length);
+  const cursor = (searchCursor + 1) % searchHits.length;
+  const hit = searchHits[cursor];
+  // Open every closed group on the way to the match, then show it once it is drawn.
+  const closed = hit.groups.filter((g) => lastGraph?.collapsedGroups.includes(g) || state.collapsed[g] === true);
+  const show = () => {
+    searchCursor = cursor;
+    renderer.ensureVisible(hit.key, true);
+    renderer.focusNode(hit.key);
+    search.focus();
+    searchStatus.textContent = t('searchMatches', cursor + 1, searchHits.length);
+  };
+  if (closed.length === 0) return show();
+  for (const g of closed) state.collapsed[g] = false;
+  saveState();
+  pendingReveal = show;
+  scheduleRender();
 });
 
 applyStrings();

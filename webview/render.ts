@@ -281,6 +281,8 @@ export class GraphRenderer {
       })
       .attr('data-group', (d) => d.key)
       .attr('data-collapsed', 'false')
+      .classed('nested', (d) => d.key.startsWith('n:'))
+      .classed('repeat', (d) => d.key.startsWith('r:'))
       .each(function (d) {
         const { x, y, box } = topLeft(d.key);
         const g = select(this);
@@ -358,7 +360,7 @@ export class GraphRenderer {
             if (event.key === 'Enter' || event.key === ' ') {
               event.preventDefault();
               self.activate(d.node);
-            }
+            } else if (self.step(d.node, event.key)) event.preventDefault();
           })
           .on('mouseenter', (_event: MouseEvent, d) => self.hover(d.node))
           .on('mouseleave', () => self.hover(null)),
@@ -379,13 +381,17 @@ export class GraphRenderer {
     const el = g.node()!;
     const cls = ['node', n.kind, `role-${n.role}`];
     if (n.shared) cls.push('shared', `shared-c${n.colorIndex}`);
+    if (n.repeat) cls.push('repeat');
+    if (n.kind !== 'group' && n.expandKey) cls.push('nested');
     if (n.error) cls.push('has-error');
     el.setAttribute('class', cls.join(' '));
     const attrs: Record<string, string | null> = {
       'data-layer': n.kind === 'group' ? null : n.name,
       'data-call': n.kind === 'group' ? null : n.callIndex,
       'data-group': n.kind === 'group' ? n.key.slice(2) : null,
-      'data-collapsed': n.kind === 'group' ? 'true' : null,
+      'data-nested': n.kind !== 'group' && n.expandKey ? n.expandKey : null,
+      'data-repeat': n.repeat ? String(n.repeat) : null,
+      'data-collapsed': n.expandKey ? 'true' : null,
       'data-role': n.role,
       'data-shared': n.shared ? String(n.shared) : null,
       'data-error': n.error,
@@ -402,7 +408,11 @@ export class GraphRenderer {
     const h = m.height;
     const rx = n.role === 'input' ? Math.min(h / 2, 16) : n.kind === 'group' ? 2 : 5;
     g.append('title').text([n.name, n.detail, n.shapeText, n.shared ? t('sharedTitle', n.shared) : '', n.error ? t('errorPrefix', n.error) : ''].filter(Boolean).join('\n'));
-    if (n.kind === 'group') {
+    if (n.repeat) {
+      // A deeper stack for a run of identical blocks.
+      g.append('rect').attr('class', 'stack').attr('x', -w / 2 + 8).attr('y', -h / 2 + 8).attr('width', w).attr('height', h).attr('rx', rx);
+    }
+    if (n.kind === 'group' || n.expandKey) {
       // A stacked look says "there is more inside".
       g.append('rect').attr('class', 'stack').attr('x', -w / 2 + 4).attr('y', -h / 2 + 4).attr('width', w).attr('height', h).attr('rx', rx);
     }
@@ -468,7 +478,8 @@ export class GraphRenderer {
   private anchor: { key: string; screen: [number, number] } | null = null;
 
   private boxOf(groupKey: string) {
-    return this.layout?.clusters.get(groupKey) ?? this.layout?.nodes.get(`g:${groupKey}`);
+    const closed = this.graph?.nodes.find((n) => n.expandKey === groupKey)?.key ?? `g:${groupKey}`;
+    return this.layout?.clusters.get(groupKey) ?? this.layout?.nodes.get(closed);
   }
 
   private rememberAnchor(groupKey: string): void {
@@ -489,13 +500,38 @@ export class GraphRenderer {
   }
 
   private activate(node: ViewNode): void {
-    if (node.kind === 'group') {
-      this.toggleGroup(node.key.slice(2));
+    if (node.expandKey !== null) {
+      this.toggleGroup(node.expandKey);
       return;
     }
     this.selectedKey = node.key;
     this.applyMarks();
     this.callbacks.onActivate(node);
+  }
+
+  /** Keyboard navigation: down/up follow the edges to a consumer/producer, left/right go to the neighbour in
+   *  drawing order. Returns whether the key was one of those. */
+  private step(from: ViewNode, key: string): boolean {
+    if (!this.graph) return false;
+    let next: string | undefined;
+    if (key === 'ArrowDown') next = this.graph.edges.find((e) => e.source === from.key)?.target;
+    else if (key === 'ArrowUp') next = this.graph.edges.find((e) => e.target === from.key)?.source;
+    else if (key === 'ArrowLeft' || key === 'ArrowRight') {
+      const i = this.graph.nodes.findIndex((n) => n.key === from.key);
+      next = this.graph.nodes[i + (key === 'ArrowLeft' ? -1 : 1)]?.key;
+    } else return false;
+    if (next) this.focusNode(next);
+    return true;
+  }
+
+  /** Selects and focuses a drawn node, panning it into view. */
+  focusNode(key: string): void {
+    const el = this.nodeLayer.selectAll<SVGGElement, MeasuredNode>('g.node').filter((d) => d.node.key === key).node();
+    if (!el) return;
+    this.selectedKey = key;
+    this.applyMarks();
+    this.ensureVisible(key);
+    el.focus({ preventScroll: true });
   }
 
   private hover(node: ViewNode | null): void {
