@@ -72,6 +72,13 @@ const debug = {
   stats: null as (RenderStats & { buildMs: number; totalMs: number; worker: boolean }) | null,
 };
 (window as unknown as { __layergraph: typeof debug }).__layergraph = debug;
+/** Where the whole laid-out graph is on screen (in the canvas's coordinates): on a big graph the DOM holds only
+ *  part of it, so its elements' boxes do not say. */
+(debug as unknown as { graphRect: () => { x: number; y: number; width: number; height: number } }).graphRect = () => {
+  const tr = renderer.transform;
+  const size = renderer.graphSize();
+  return { x: tr.x, y: tr.y, width: size.width * tr.k, height: size.height * tr.k };
+};
 
 // ---- DOM skeleton (built with the DOM API: no innerHTML, no inline handlers, CSP-safe) ----
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, parent: HTMLElement): HTMLElementTagNameMap[K] {

@@ -1,6 +1,6 @@
-// Groups in the graph preview: repeated blocks folded into one "×N" group, nested models (functional and subclassed)
-// opened in place with their inner shapes, search that opens its way to a match inside closed groups, and keyboard
-// navigation. The view graph is checked in Node on real analyzer output (the analyzer runs, nothing is hand-built);
+// Big models in the graph preview: repeated blocks folded into one "×N" group, nested models (functional and
+// subclassed) opened in place with their inner shapes, search that opens its way to a match inside closed groups,
+// keyboard navigation, and a 10,000-node graph of which only the part on screen is drawn. The view graph is checked in Node on real analyzer output (the analyzer runs, nothing is hand-built);
 // the drawing in headless Chromium, with screenshots in test-artifacts/webview/. It does not test the host.
 
 import assert from 'node:assert/strict';
@@ -17,6 +17,7 @@ import type { AnalysisResult } from '../src/graph/ir';
 import type { HostMessage, WebviewMessage } from '../src/webview-protocol';
 import type * as GraphModel from '../webview/graphModel';
 import { CHROMIUM, CHROMIUM_FLAGS, serveRepository } from './support/staticServer';
+import * as fx from './support/webviewFixtures';
 
 declare const window: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -332,6 +333,59 @@ describe('webview: groups drawn', () => {
     const reveal = (await page.evaluate(() => window.__posted as WebviewMessage[])).filter((m) => m.type === 'reveal').at(-1);
     assert.ok(reveal && reveal.type === 'reveal');
     assert.equal(reveal.range.line, 18);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
+describe('webview: 10,000 nodes', () => {
+  it('paints the fitted overview on a canvas, draws only what is on screen when zoomed in, and follows a pan', async () => {
+    const { page, problems } = await openPage({ width: 1200, height: 820 });
+    // Flat (no helper groups): 1,000 residual blocks of 10 calls, every node on one level.
+    const r = fx.residualNetwork(20, 100, 64, false);
+    await send(page, update(r, 'file:///big.py'));
+    const s = await page.evaluate(() => window.__layergraph.stats);
+    assert.equal(s.nodes, 10_001);
+    assert.equal(await page.getAttribute('svg.lg-canvas', 'data-painter'), 'canvas');
+    assert.equal(await count(page, '.node'), 0);
+    await shot(page, 'big10k-overview');
+
+    // Zoom in on the middle until nodes are elements again: only a screenful of them.
+    const box = (await page.locator('svg.lg-canvas').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 80 && (await page.getAttribute('svg.lg-canvas', 'data-painter')) !== 'svg'; i++) await page.mouse.wheel(0, -400);
+    for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -400);
+    await page.waitForTimeout(100);
+    assert.equal(await page.getAttribute('svg.lg-canvas', 'data-painter'), 'svg');
+    const drawn = await count(page, '.node');
+    assert.ok(drawn > 0 && drawn < 1500, String(drawn));
+    // Every element drawn is on screen or within the margin of half a screen around it.
+    const inMargin = () =>
+      page.evaluate(() => {
+        const c = document.querySelector('svg.lg-canvas').getBoundingClientRect();
+        return [...document.querySelectorAll('.node')].every((e: any) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+          const b = e.getBoundingClientRect();
+          return b.right > c.left - c.width * 0.75 && b.left < c.right + c.width * 0.75 && b.bottom > c.top - c.height * 0.75 && b.top < c.bottom + c.height * 0.75;
+        });
+      });
+    assert.equal(await inMargin(), true);
+    const before = await page.$$eval('.node', (els) => els.map((e) => e.getAttribute('data-key')).sort().join());
+    await shot(page, 'big10k-zoomed');
+    // A long drag: other nodes come in, the ones left behind go.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height - 20);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + 20, { steps: 8 });
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height - 20, { steps: 1 });
+    await page.mouse.move(box.x + box.width / 2, box.y + 20, { steps: 8 });
+    await page.mouse.up();
+    assert.notEqual(await page.$$eval('.node', (els) => els.map((e) => e.getAttribute('data-key')).sort().join()), before);
+    assert.equal(await inMargin(), true);
+
+    // Search jumps to a node far away: it is drawn, selected and on screen.
+    await page.fill('.lg-search', 'dense_1900');
+    await page.press('.lg-search', 'Enter');
+    await page.waitForSelector('.node.selected[data-layer="dense_1900"]');
+    await shot(page, 'big10k-search');
     assert.deepEqual(problems, []);
     await page.close();
   });
