@@ -79,6 +79,11 @@ const debug = {
   const size = renderer.graphSize();
   return { x: tr.x, y: tr.y, width: size.width * tr.k, height: size.height * tr.k };
 };
+/** The bench's scripted pan: moves the view by (dx, dy) screen pixels, optionally at zoom `k` first. */
+(debug as unknown as { panBy: (dx: number, dy: number, k?: number) => void }).panBy = (dx, dy, k) => {
+  const tr = renderer.transform;
+  renderer.setTransform(tr.x + dx, tr.y + dy, k ?? tr.k);
+};
 
 // ---- DOM skeleton (built with the DOM API: no innerHTML, no inline handlers, CSP-safe) ----
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, parent: HTMLElement): HTMLElementTagNameMap[K] {
