@@ -1,6 +1,7 @@
 // Bench: the webview's layout pass (webview/layout.ts, bundled for Node with esbuild) on ResNet-like chains with skip
 // connections and a transformer-like stack at 177, 881, 4,401 and 10,000 nodes: our layered layout beside
-// @dagrejs/dagre in the same run (dagre overflows the stack on the big ones, which is reported, not hidden).
+// @dagrejs/dagre and elkjs (a dev dependency, bench only) in the same run (both overflow the stack on the big ones,
+// which is reported, not hidden), with the ratio of each to ours.
 
 import { buildSync } from 'esbuild';
 import fs from 'node:fs';
@@ -80,37 +81,73 @@ function transformerLike(nodes: number): Graph {
   return g;
 }
 
-function timeLayout(m: LayoutModule, g: Graph, engine: 'dagre' | 'layered'): string {
-  const run = () => {
+/** Median ms of 3 runs after a warm-up, or why there is none (a stack overflow is a result, not a crash). */
+async function timeRuns(run: () => Promise<number> | number, runs = 3): Promise<number | string> {
+  try {
+    await run(); // warm-up
+    const xs: number[] = [];
+    for (let i = 0; i < runs; i++) xs.push(await run());
+    xs.sort((a, b) => a - b);
+    return xs[Math.floor(xs.length / 2)];
+  } catch (err) {
+    return err instanceof RangeError || /call stack/i.test(String(err)) ? 'stack overflow' : `failed (${err instanceof Error ? err.message : String(err)})`;
+  }
+}
+
+function timeLayout(m: LayoutModule, g: Graph, engine: 'dagre' | 'layered'): Promise<number | string> {
+  return timeRuns(() => {
     m.clearLayoutCache();
     const t = performance.now();
     m.layoutGraph({ nodes: g.nodes, edges: g.edges, clusters: [], direction: 'TB', engine });
     return performance.now() - t;
-  };
-  try {
-    run(); // warm-up
-    const xs = [run(), run(), run()].sort((a, b) => a - b);
-    return `${xs[1].toFixed(1)} ms`;
-  } catch (err) {
-    return err instanceof RangeError ? 'stack overflow' : `failed (${err instanceof Error ? err.message : String(err)})`;
-  }
+  });
 }
 
-export function benchLayout(sizes = [177, 881, 4401, 10000]): void {
+interface Elk {
+  layout(graph: unknown): Promise<unknown>;
+}
+
+/** elkjs's layered algorithm on the same graph (its synchronous bundled build, in this process). */
+function timeElk(g: Graph): Promise<number | string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ELK = require('elkjs/lib/elk.bundled.js') as new () => Elk;
+  const elk = new ELK();
+  const graph = () => ({
+    id: 'root',
+    layoutOptions: { 'elk.algorithm': 'layered', 'elk.direction': 'DOWN' },
+    children: g.nodes.map((n) => ({ id: n.key, width: n.width, height: n.height })),
+    edges: g.edges.map((e) => ({ id: e.key, sources: [e.source], targets: [e.target], labels: [{ text: '', width: e.labelWidth, height: e.labelHeight }] })),
+  });
+  return timeRuns(async () => {
+    const input = graph();
+    const t = performance.now();
+    await elk.layout(input);
+    return performance.now() - t;
+  }, 1);
+}
+
+const cell = (x: number | string) => (typeof x === 'number' ? `${x.toFixed(1)} ms` : x);
+const ratio = (x: number | string, ours: number | string) => (typeof x === 'number' && typeof ours === 'number' ? ` (${(x / ours).toFixed(1)}×)` : '');
+
+export async function benchLayout(sizes = [177, 881, 4401, 10000]): Promise<void> {
   const m = loadLayout();
-  console.log(`\nLayout pass (webview/layout.ts in Node, one flat level, medians of 3 after a warm-up), load average ${os.loadavg()[0].toFixed(1)}:`);
-  console.log(`${'graph'.padEnd(34)} ${'nodes'.padStart(6)} ${'edges'.padStart(6)} ${'layered'.padStart(12)} ${'dagre'.padStart(16)}`);
+  console.log(`\nLayout pass (webview/layout.ts in Node, one flat level; ours and dagre medians of 3 after a warm-up, elkjs one run after one), load average ${os.loadavg()[0].toFixed(1)}:`);
+  console.log(`${'graph'.padEnd(34)} ${'nodes'.padStart(6)} ${'edges'.padStart(6)} ${'layered'.padStart(12)} ${'dagre (× ours)'.padStart(24)} ${'elkjs (× ours)'.padStart(24)}`);
   for (const [name, make] of [
     ['ResNet-like (chain + skips)', resnetLike],
     ['transformer-like stack', transformerLike],
   ] as const) {
     for (const size of sizes) {
       const g = make(size);
-      // dagre beyond a few thousand nodes takes many seconds before it overflows; one try says enough.
-      const dagre = g.nodes.length > 5000 ? 'skipped (> 5,000)' : timeLayout(m, g, 'dagre');
-      console.log(`${name.padEnd(34)} ${String(g.nodes.length).padStart(6)} ${String(g.edges.length).padStart(6)} ${timeLayout(m, g, 'layered').padStart(12)} ${dagre.padStart(16)}`);
+      const ours = await timeLayout(m, g, 'layered');
+      // dagre and elkjs beyond a few thousand nodes take many seconds before they overflow; one try says enough.
+      const dagre = g.nodes.length > 5000 ? 'skipped (> 5,000)' : await timeLayout(m, g, 'dagre');
+      const elk = g.nodes.length > 5000 ? 'skipped (> 5,000)' : await timeElk(g);
+      console.log(
+        `${name.padEnd(34)} ${String(g.nodes.length).padStart(6)} ${String(g.edges.length).padStart(6)} ${cell(ours).padStart(12)} ${(cell(dagre) + ratio(dagre, ours)).padStart(24)} ${(cell(elk) + ratio(elk, ours)).padStart(24)}`,
+      );
     }
   }
 }
 
-if (require.main === module) benchLayout();
+if (require.main === module) void benchLayout();

@@ -381,7 +381,14 @@ describe('webview: a 200-layer model', () => {
 
     await page.click('.node.group >> nth=0');
     await page.waitForSelector('.cluster');
-    // The first stage opens into its ten res_block() groups, still collapsed.
+    // The first stage opens onto its ten identical res_block() calls folded into one "×10" group…
+    assert.equal(await count(page, '.node'), 1 + 3 + 1);
+    assert.deepEqual(await attrs(page, '.node.repeat', 'data-repeat'), ['10']);
+    assert.match((await page.textContent('.node.repeat .lg-name'))!, /res_block\(\) ×10/);
+    await shot(page, 'deep-stage-folded-dark');
+    // …which opens into the ten res_block() groups, still collapsed.
+    await page.click('.node.repeat');
+    await page.waitForSelector('.cluster.repeat');
     assert.equal(await count(page, '.node'), 1 + 3 + 10);
     await page.click('.node.group[data-group^="stage@0/"] >> nth=0');
     await page.waitForFunction(() => document.querySelectorAll('.node[data-layer]').length === 6);
@@ -709,7 +716,12 @@ const rects = (page: Page) =>
       const b = e.getBoundingClientRect();
       return { left: b.left, top: b.top, right: b.right, bottom: b.bottom, width: b.width, height: b.height };
     };
-    return { canvas: r(document.querySelector('svg.lg-canvas')), graph: r(document.querySelector('.lg-viewport')) };
+    // The graph's extent from the renderer: a big graph has only the part on screen in the DOM.
+    const canvas = r(document.querySelector('svg.lg-canvas'));
+    const g = window.__layergraph.graphRect();
+    const left = canvas.left + g.x;
+    const top = canvas.top + g.y;
+    return { canvas, graph: { left, top, right: left + g.width, bottom: top + g.height, width: g.width, height: g.height } };
   });
 
 /** The zoom factor of the main view. */
@@ -718,7 +730,10 @@ const scale = async (page: Page) => Number(/scale\(([\d.e-]+)/.exec((await page.
 const onScreen = (page: Page, selector: string) =>
   page.evaluate((sel) => {
     const c = document.querySelector('svg.lg-canvas').getBoundingClientRect();
-    const b = document.querySelector(sel).getBoundingClientRect();
+    // Off screen on a big graph means not drawn at all.
+    const e = document.querySelector(sel);
+    if (!e) return false;
+    const b = e.getBoundingClientRect();
     return b.bottom > c.top && b.top < c.bottom && b.right > c.left && b.left < c.right;
   }, selector);
 
@@ -727,8 +742,15 @@ for (const layers of [500, 2000]) {
     it('Fit shows the whole graph; the overview marks the view and pans it by click and drag', async () => {
       const { page, problems } = await openPage('vscode-dark', { width: 1100, height: 760 });
       await send(page, update(fx.denseChain(layers, true), `file:///chain${layers}.py`));
-      assert.equal(await count(page, '.node'), layers + 1);
       const s = (await stats(page))!;
+      assert.equal(s.nodes, layers + 1);
+      // Above a thousand nodes only what is on screen is drawn; fitted, that is all of it, painted on a canvas.
+      const drawn = Number(await page.getAttribute('svg.lg-canvas', 'data-drawn'));
+      if (layers <= 1000) assert.equal(await count(page, '.node'), layers + 1);
+      else {
+        assert.equal(await page.getAttribute('svg.lg-canvas', 'data-painter'), 'canvas');
+        assert.equal(await count(page, '.node'), drawn);
+      }
       console.log(`${layers}-layer chain: ${s.nodes} nodes, layout ${(+s.layoutMs).toFixed(0)} ms (${s.engine}), total ${(+s.totalMs).toFixed(0)} ms`);
       const within = async () => {
         const { canvas, graph } = await rects(page);

@@ -39,6 +39,10 @@ export interface ViewNode {
   parent: string | null;
   /** Lower-cased text the search box matches against. */
   searchText: string;
+  /** The group a click opens or closes: a closed group's own key, or a closed nested model's. */
+  expandKey: string | null;
+  /** For a closed run of identical blocks: how many. */
+  repeat?: number;
 }
 
 export interface ViewEdge {
@@ -62,7 +66,30 @@ export interface ViewGraph {
   clusters: ViewCluster[];
   /** Every helper-function group key of the shown calls (for expand/collapse all). */
   groupKeys: string[];
+  /** Groups drawn closed (as one node), nested models included. */
+  collapsedGroups: string[];
+  /** Every unit with the groups around it, open or not, so that a search can open its way to a match. */
+  search: SearchEntry[];
   callCount: number;
+}
+
+export interface SearchEntry {
+  /** The node key the match has once every group in `groups` is open. */
+  key: string;
+  text: string;
+  groups: string[];
+}
+
+/** A box around units: a helper function's invocation, a run of identical blocks, or an open nested model. */
+interface GroupFrame {
+  key: string;
+  kind: 'helper' | 'repeat' | 'nested';
+  /** Helper function (or nested layer) name. */
+  name: string;
+  label: string;
+  range: SourceRange | null;
+  /** Blocks in a repeat group. */
+  count: number;
 }
 
 export interface BuildOptions {
@@ -177,30 +204,101 @@ export function buildViewGraph(result: AnalysisResult, options: BuildOptions): V
     const shapes = c.outputs.map((x) => formatShape(need(tensors, x, 'tensor').shape, python));
     return shapes.length === 1 ? shapes[0] : `[${shapes.join(', ')}]`;
   };
-  const producerOf = (tensorId: number): CallIR | null => {
-    const p = need(tensors, tensorId, 'tensor').producer;
-    return p && shownIds.has(p.call) ? need(calls, p.call, 'call') : null;
-  };
 
-  // A unit is what one node stands for when no group around it is collapsed: a call, or (layer view) a layer.
+  // Nested models (a model called like a layer, subclassed models included) open in place: their calls are drawn
+  // inside a group on the outer call's inputs, in an instance context `ctx` ('' at the top, `generator#0/` inside a
+  // call of `generator`), so one model called twice is two groups. Expanded by hand only: a closed one is today's
+  // single node. An explicit work stack, not recursion, so a deep nesting cannot overflow.
+  interface Instance {
+    model: ModelIR;
+    call: CallIR;
+    parentCtx: string;
+  }
+  interface Placed {
+    call: CallIR;
+    ctx: string;
+    frames: GroupFrame[];
+    /** Key of the closed nested-model group this call stands for, if it is one. */
+    expandKey: string | null;
+  }
+  const models = new Map(result.models.map((m) => [m.id, m]));
+  const instances = new Map<string, Instance>();
+  const expandedAt = new Map<string, string>();
+  const nestedKeys: string[] = [];
+  const search: SearchEntry[] = [];
+  const placed: Placed[] = [];
+  interface Work {
+    calls: CallIR[];
+    i: number;
+    ctx: string;
+    frames: GroupFrame[];
+    ancestry: Set<number>;
+    innerInputs: Set<number>;
+    /** Helper frames every call of a nested model shares (where it was built, a subclass's call()): not drawn. */
+    scopeSkip: number;
+  }
+  const work: Work[] = [{ calls: shownCalls, i: 0, ctx: '', frames: [], ancestry: new Set(model ? [model.id] : []), innerInputs: new Set(), scopeSkip: 0 }];
+  while (work.length > 0) {
+    const w = work[work.length - 1];
+    if (w.i >= w.calls.length) {
+      work.pop();
+      continue;
+    }
+    const c = w.calls[w.i++];
+    const layer = need(layers, c.layer, 'layer');
+    // An inner model's InputLayer stands for the outer call's inputs, which are drawn outside already.
+    if (w.ctx && layer.className === 'InputLayer' && c.outputs.every((x) => w.innerInputs.has(x))) continue;
+    const frames = w.frames.concat(helperFrames(c.scope.slice(w.scopeSkip), w.ctx));
+    const inner = options.view === 'calls' && layer.model !== undefined ? models.get(layer.model) : undefined;
+    let expandKey: string | null = null;
+    if (inner && !w.ancestry.has(inner.id) && inner.calls.length > 0) {
+      const key = `n:${w.ctx}${layer.name}#${c.index}`;
+      nestedKeys.push(key);
+      const innerCtx = `${w.ctx}${layer.name}#${c.index}/`;
+      const innerCalls = inner.calls.map((id) => need(calls, id, 'call'));
+      if (options.collapsedOverrides[key] === false) {
+        instances.set(innerCtx, { model: inner, call: c, parentCtx: w.ctx });
+        expandedAt.set(`${w.ctx}|${c.id}`, innerCtx);
+        const frame: GroupFrame = { key, kind: 'nested', name: layer.name, label: t('nestedGroup', layer.name, layer.className), range: c.range, count: 0 };
+        work.push({ calls: innerCalls, i: 0, ctx: innerCtx, frames: [...frames, frame], ancestry: new Set([...w.ancestry, inner.id]), innerInputs: new Set(inner.inputs), scopeSkip: commonScope(innerCalls.filter((x) => !x.outputs.every((o) => inner.inputs.includes(o))).map((x) => x.scope)).length });
+        continue;
+      }
+      expandKey = key;
+      // Search finds layers inside a closed nested model, and opening it reveals them.
+      for (const ic of innerCalls) {
+        const il = need(layers, ic.layer, 'layer');
+        if (il.className === 'InputLayer') continue;
+        search.push({ key: `c:${innerCtx}${il.name}#${ic.index}`, text: `${il.name} ${il.className}`.toLowerCase(), groups: [...frames.map((f) => f.key), key] });
+      }
+    }
+    placed.push({ call: c, ctx: w.ctx, frames, expandKey });
+  }
+
+  // A unit is what one node stands for when no group around it is closed: a call, or (layer view) a layer.
   interface Unit {
     node: ViewNode;
-    scope: ScopeFrame[];
+    /** What search matches for this unit alone (a closed nested model's node also matches its insides). */
+    ownText: string;
+    frames: GroupFrame[];
+    /** The call it stands for (the first one in the layer view): what block signatures compare. */
+    call: CallIR;
   }
   const units: Unit[] = [];
   const firstIdByName = new Map<string, number>();
-  const unitOfCall = new Map<number, Unit>();
+  const unitOfPlaced = new Map<string, Unit>();
   if (options.view === 'layers') {
     const byLayer = new Map<number, Unit>();
-    for (const c of shownCalls) {
+    for (const { call: c } of placed) {
       const layer = need(layers, c.layer, 'layer');
       let unit = byLayer.get(layer.id);
       const role = roleOfCall(c);
       if (!unit) {
         const shownOfLayer = layer.calls.filter((id) => shownIds.has(id)).map((id) => need(calls, id, 'call'));
         unit = {
+          ownText: `${layer.name} ${layer.className}`.toLowerCase(),
           // A shared layer called from several helper invocations belongs to the scope they have in common.
-          scope: commonScope(shownOfLayer.map((x) => x.scope)),
+          frames: helperFrames(commonScope(shownOfLayer.map((x) => x.scope)), ''),
+          call: c,
           node: {
             key: `l:${layerKeyPart(layer, firstIdByName)}`,
             kind: 'layer',
@@ -219,6 +317,7 @@ export function buildViewGraph(result: AnalysisResult, options: BuildOptions): V
             range: layer.range,
             parent: null,
             searchText: `${layer.name} ${layer.className}`.toLowerCase(),
+            expandKey: null,
           },
         };
         byLayer.set(layer.id, unit);
@@ -229,23 +328,32 @@ export function buildViewGraph(result: AnalysisResult, options: BuildOptions): V
       unit.node.callIds.push(c.id);
       unit.node.error ??= errorOf(c);
       unit.node.errorSummary ??= errorSummaryOf(c);
-      unitOfCall.set(c.id, unit);
+      unitOfPlaced.set(`|${c.id}`, unit);
     }
   } else {
-    for (const c of shownCalls) {
+    for (const p of placed) {
+      const c = p.call;
       const layer = need(layers, c.layer, 'layer');
+      const inner = p.expandKey !== null && layer.model !== undefined ? models.get(layer.model) : undefined;
+      const innerCount = inner ? inner.calls.length - inner.inputs.length : 0;
       const unit: Unit = {
-        scope: c.scope,
+        ownText: `${layer.name} ${layer.className}`.toLowerCase(),
+        frames: p.frames,
+        call: c,
         node: {
-          key: `c:${layerKeyPart(layer, firstIdByName)}#${c.index}`,
+          key: `c:${p.ctx}${layerKeyPart(layer, p.ctx ? new Map() : firstIdByName)}#${c.index}`,
           kind: 'call',
           name: layer.name,
-          detail: layer.calls.length > 1 ? `${layer.className} · ${t('callOf', c.index + 1, layer.calls.length)}` : layer.className,
+          detail: inner
+            ? t('nestedClosed', layer.className, innerCount)
+            : layer.calls.length > 1
+              ? `${layer.className} · ${t('callOf', c.index + 1, layer.calls.length)}`
+              : layer.className,
           shapeText: outputShapeText(c),
           callIndex: String(c.index),
           layerId: layer.id,
           callIds: [c.id],
-          role: roleOfCall(c),
+          role: p.ctx ? 'inner' : roleOfCall(c),
           shared: layer.calls.length > 1 ? layer.calls.length : 0,
           colorIndex: sharedColour.get(layer.id) ?? -1,
           error: errorOf(c),
@@ -253,54 +361,59 @@ export function buildViewGraph(result: AnalysisResult, options: BuildOptions): V
           range: c.range,
           parent: null,
           searchText: `${layer.name} ${layer.className}`.toLowerCase(),
+          expandKey: p.expandKey,
         },
       };
+      if (inner) for (const id of inner.layers) unit.node.searchText += ` ${need(layers, id, 'layer').name.toLowerCase()}`;
       units.push(unit);
-      unitOfCall.set(c.id, unit);
+      unitOfPlaced.set(`${p.ctx}|${c.id}`, unit);
     }
   }
 
-  const groupSize = new Map<string, number>();
-  for (const u of units)
-    for (let d = 0; d < u.scope.length; d++) {
-      const k = groupKeyOf(u.scope, d);
-      groupSize.set(k, (groupSize.get(k) ?? 0) + 1);
-    }
-  const collapsedByDefault = units.length > COLLAPSE_THRESHOLD;
-  const isCollapsed = (k: string) => options.collapsedOverrides[k] ?? collapsedByDefault;
+  foldRepeats(units, (u) => {
+    const layer = need(layers, u.call.layer, 'layer');
+    return `${layer.className}|${configSignature(layer.config)}|${u.node.shapeText}`;
+  });
+  for (const u of units) search.push({ key: u.node.key, text: u.ownText, groups: u.frames.map((f) => f.key) });
 
-  // Each unit is drawn as itself, or as the outermost collapsed group around it; it sits inside the deepest
-  // expanded group before that.
+  const groupSize = new Map<string, number>();
+  for (const u of units) for (const f of u.frames) groupSize.set(f.key, (groupSize.get(f.key) ?? 0) + 1);
+  const collapsedByDefault = units.length > COLLAPSE_THRESHOLD;
+  // A nested-model frame exists only while that model is open.
+  const isCollapsed = (f: GroupFrame) => f.kind !== 'nested' && (options.collapsedOverrides[f.key] ?? collapsedByDefault);
+
+  // Each unit is drawn as itself, or as the outermost closed group around it; it sits inside the deepest open
+  // group before that.
   const repOf = new Map<Unit, string>();
   const nodes = new Map<string, ViewNode>();
   const clusters = new Map<string, ViewCluster>();
+  const collapsedGroups = new Set<string>();
   for (const u of units) {
     let parent: string | null = null;
-    let collapsedAt = -1;
-    for (let d = 0; d < u.scope.length; d++) {
-      const k = groupKeyOf(u.scope, d);
-      if (isCollapsed(k)) {
-        collapsedAt = d;
+    let closed: GroupFrame | null = null;
+    for (const f of u.frames) {
+      if (isCollapsed(f)) {
+        closed = f;
         break;
       }
-      if (!clusters.has(k)) clusters.set(k, { key: k, label: t('group', u.scope[d].name), parent });
-      parent = k;
+      if (!clusters.has(f.key)) clusters.set(f.key, { key: f.key, label: f.label, parent });
+      parent = f.key;
     }
-    if (collapsedAt < 0) {
+    if (!closed) {
       u.node.parent = parent;
       nodes.set(u.node.key, u.node);
       repOf.set(u, u.node.key);
+      if (u.node.expandKey) collapsedGroups.add(u.node.expandKey);
       continue;
     }
-    const k = groupKeyOf(u.scope, collapsedAt);
-    const frame = u.scope[collapsedAt];
-    let g = nodes.get(`g:${k}`);
+    collapsedGroups.add(closed.key);
+    let g = nodes.get(`g:${closed.key}`);
     if (!g) {
       g = {
-        key: `g:${k}`,
+        key: `g:${closed.key}`,
         kind: 'group',
-        name: t('group', frame.name),
-        detail: t(options.view === 'layers' ? 'groupLayers' : 'groupCalls', groupSize.get(k) ?? 0),
+        name: closed.label,
+        detail: t(options.view === 'layers' ? 'groupLayers' : 'groupCalls', groupSize.get(closed.key) ?? 0),
         shapeText: '',
         callIndex: '',
         layerId: null,
@@ -310,10 +423,12 @@ export function buildViewGraph(result: AnalysisResult, options: BuildOptions): V
         colorIndex: -1,
         error: null,
         errorSummary: null,
-        range: frame.callRange,
+        range: closed.range,
         parent,
-        searchText: frame.name.toLowerCase(),
+        searchText: closed.name.toLowerCase(),
+        expandKey: closed.key,
       };
+      if (closed.kind === 'repeat') g.repeat = closed.count;
       nodes.set(g.key, g);
     }
     g.callIds.push(...u.node.callIds);
@@ -326,25 +441,147 @@ export function buildViewGraph(result: AnalysisResult, options: BuildOptions): V
     repOf.set(u, g.key);
   }
 
+  // The unit a tensor comes from: across a nested model's boundary, an inner input is the outer call's input and an
+  // open nested call's output is its model's output. Bounded, so a malformed IR cannot loop.
+  const sourceOf = (x: number, ctx: string): Unit | null => {
+    for (let steps = 0; steps < 100_000; steps++) {
+      const inst = ctx ? instances.get(ctx) : undefined;
+      const i = inst ? inst.model.inputs.indexOf(x) : -1;
+      if (inst && i >= 0) {
+        const outer = inst.call.inputs[i];
+        if (outer === undefined) return null;
+        x = outer;
+        ctx = inst.parentCtx;
+        continue;
+      }
+      const p = need(tensors, x, 'tensor').producer;
+      if (!p) return null;
+      const innerCtx = expandedAt.get(`${ctx}|${p.call}`);
+      if (innerCtx !== undefined) {
+        const j = need(calls, p.call, 'call').outputs.indexOf(x);
+        const y = instances.get(innerCtx)!.model.outputs[j];
+        if (y === undefined) return null;
+        x = y;
+        ctx = innerCtx;
+        continue;
+      }
+      return unitOfPlaced.get(`${ctx}|${p.call}`) ?? null;
+    }
+    return null;
+  };
+
   const edges = new Map<string, ViewEdge>();
-  for (const c of shownCalls) {
-    const target = repOf.get(unitOfCall.get(c.id)!)!;
-    for (const x of c.inputs) {
-      const p = producerOf(x);
-      if (!p) continue;
-      const source = repOf.get(unitOfCall.get(p.id)!)!;
+  for (const p of placed) {
+    const unit = unitOfPlaced.get(`${options.view === 'layers' ? '' : p.ctx}|${p.call.id}`);
+    if (!unit) continue;
+    const target = repOf.get(unit)!;
+    for (const x of p.call.inputs) {
+      const from = sourceOf(x, p.ctx);
+      if (!from) continue;
+      const source = repOf.get(from)!;
       // Inside one collapsed group there is nothing to draw; a layer feeding itself (shared) is a real loop.
       if (source === target && target.startsWith('g:')) continue;
-      addEdge(edges, source, target, formatShape(need(tensors, x, 'tensor').shape, python), c.error !== undefined);
+      addEdge(edges, source, target, formatShape(need(tensors, x, 'tensor').shape, python), p.call.error !== undefined);
     }
   }
   return {
     nodes: [...nodes.values()],
     edges: [...edges.values()],
     clusters: [...clusters.values()],
-    groupKeys: [...groupSize.keys()],
+    groupKeys: [...groupSize.keys(), ...nestedKeys.filter((k) => !groupSize.has(k))],
+    collapsedGroups: [...collapsedGroups],
+    search,
     callCount: shownCalls.length,
   };
+}
+
+/** Helper-function frames of a scope as group frames, keyed within their nested-model instance. */
+function helperFrames(scope: ScopeFrame[], ctx: string): GroupFrame[] {
+  return scope.map((f, d) => ({ key: ctx + groupKeyOf(scope, d), kind: 'helper', name: f.name, label: t('group', f.name), range: f.callRange, count: 0 }));
+}
+
+/** A layer's config without its name, as text: two layers with equal ones compute the same thing. */
+function configSignature(config: Record<string, unknown>): string {
+  const { name: _name, ...rest } = config;
+  try {
+    return JSON.stringify(rest);
+  } catch {
+    return '?';
+  }
+}
+
+/**
+ * Folds runs of consecutive sibling helper groups that compute the same thing — same helper, and unit by unit the
+ * same layer class, config and output shape, wired the same way inside — into one repeat group ("res_block() ×16"),
+ * by inserting a repeat frame above theirs. Linear in units times nesting depth; no recursion.
+ */
+function foldRepeats<Unit extends { frames: GroupFrame[]; call: CallIR }>(units: Unit[], unitSignature: (u: Unit) => string): void {
+  interface TreeNode {
+    frame: GroupFrame | null;
+    children: (TreeNode | Unit)[];
+    units: Unit[];
+  }
+  const root: TreeNode = { frame: null, children: [], units: [] };
+  const byKey = new Map<string, TreeNode>();
+  for (const u of units) {
+    let parent = root;
+    for (const f of u.frames) {
+      let n = byKey.get(f.key);
+      if (!n) {
+        n = { frame: f, children: [], units: [] };
+        byKey.set(f.key, n);
+        parent.children.push(n);
+      }
+      n.units.push(u);
+      parent = n;
+    }
+    parent.children.push(u);
+  }
+  const base = new Map<Unit, string>();
+  const signature = (n: TreeNode): string => {
+    const position = new Map<number, number>();
+    n.units.forEach((u, i) => position.set(u.call.id, i));
+    const producer = new Map<number, number>();
+    for (const u of n.units) for (const x of u.call.outputs) producer.set(x, position.get(u.call.id)!);
+    return n.units
+      .map((u) => {
+        let b = base.get(u);
+        if (b === undefined) base.set(u, (b = unitSignature(u)));
+        // Inputs as positions inside the block (or "from outside"), so the wiring is compared, not the names.
+        return `${b}<${u.call.inputs.map((x) => producer.get(x) ?? '-').join(',')}`;
+      })
+      .join(';');
+  };
+  const inserts: { nodes: TreeNode[]; name: string }[] = [];
+  for (const n of [root, ...byKey.values()]) {
+    let run: TreeNode[] = [];
+    let runSig = '';
+    const flush = () => {
+      if (run.length >= 2) inserts.push({ nodes: run, name: run[0].frame!.name });
+      run = [];
+    };
+    for (const child of n.children) {
+      const isBlock = 'frame' in child && child.frame?.kind === 'helper';
+      if (!isBlock) {
+        flush();
+        continue;
+      }
+      const sig = `${child.frame!.name}\u0000${signature(child)}`;
+      if (run.length > 0 && sig !== runSig) flush();
+      if (run.length === 0) runSig = sig;
+      run.push(child);
+    }
+    flush();
+  }
+  for (const { nodes, name } of inserts) {
+    const first = nodes[0].frame!;
+    const frame: GroupFrame = { key: `r:${first.key}`, kind: 'repeat', name, label: t('repeatGroup', name, nodes.length), range: first.range, count: nodes.length };
+    for (const n of nodes)
+      for (const u of n.units) {
+        const at = u.frames.findIndex((f) => f.key === n.frame!.key);
+        if (at >= 0) u.frames.splice(at, 0, frame);
+      }
+  }
 }
 
 /** The longest run of helper frames that every scope starts with. */

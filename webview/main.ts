@@ -5,7 +5,7 @@
 import type { AnalysisResult, ModelIR } from '../src/graph/ir';
 import { isHostMessage, type GraphView, type HostMessage, type LayoutDirection, type WeightsArray, type WebviewMessage, type WebviewMessageBody } from '../src/webview-protocol';
 import { CostView, type CostMode } from './costView';
-import { buildViewGraph, type ViewGraph } from './graphModel';
+import { buildViewGraph, type SearchEntry, type ViewGraph } from './graphModel';
 import { LayoutCancelled, LayoutClient } from './layoutClient';
 import { LossPanel } from './lossPanel';
 import { Overview } from './overview';
@@ -55,8 +55,11 @@ let lastGraph: ViewGraph | null = null;
 let needsFit = state.transform === null;
 let renderQueued = false;
 let highlight: number[] = [];
-let searchHits: string[] = [];
+/** Matches among every unit, inside closed groups too (each with the groups to open to reach it). */
+let searchHits: SearchEntry[] = [];
 let searchCursor = -1;
+/** Runs after the next render: a search hit whose groups were just opened. */
+let pendingReveal: (() => void) | null = null;
 /** Trained weights for one document version; shown only while that version is, dropped once a newer one arrives. */
 let trained: { uri: string; version: number; byLayer: Map<number, WeightsArray[]> } | null = null;
 
@@ -72,6 +75,18 @@ const debug = {
   stats: null as (RenderStats & { buildMs: number; totalMs: number; worker: boolean }) | null,
 };
 (window as unknown as { __layergraph: typeof debug }).__layergraph = debug;
+/** Where the whole laid-out graph is on screen (in the canvas's coordinates): on a big graph the DOM holds only
+ *  part of it, so its elements' boxes do not say. */
+(debug as unknown as { graphRect: () => { x: number; y: number; width: number; height: number } }).graphRect = () => {
+  const tr = renderer.transform;
+  const size = renderer.graphSize();
+  return { x: tr.x, y: tr.y, width: size.width * tr.k, height: size.height * tr.k };
+};
+/** The bench's scripted pan: moves the view by (dx, dy) screen pixels, optionally at zoom `k` first. */
+(debug as unknown as { panBy: (dx: number, dy: number, k?: number) => void }).panBy = (dx, dy, k) => {
+  const tr = renderer.transform;
+  renderer.setTransform(tr.x + dx, tr.y + dy, k ?? tr.k);
+};
 
 // ---- DOM skeleton (built with the DOM API: no innerHTML, no inline handlers, CSP-safe) ----
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, parent: HTMLElement): HTMLElementTagNameMap[K] {
@@ -118,7 +133,7 @@ const renderer = new GraphRenderer(canvasHost, {
     post({ type: 'hoverLayer', layerId: node?.layerId ?? null });
   },
   onToggleGroup(key) {
-    const collapsedNow = lastGraph?.nodes.some((n) => n.kind === 'group' && n.key === `g:${key}`) ?? false;
+    const collapsedNow = lastGraph?.collapsedGroups.includes(key) ?? false;
     state.collapsed[key] = !collapsedNow;
     saveState();
     scheduleRender();
@@ -236,7 +251,14 @@ async function render(): Promise<void> {
     }
     overview.draw();
     renderer.setHighlight(highlight);
-    if (search.value) runSearch();
+    if (search.value) {
+      const keep = searchCursor;
+      runSearch();
+      searchCursor = keep;
+    }
+    const reveal = pendingReveal;
+    pendingReveal = null;
+    reveal?.();
   } catch (err) {
     // A newer graph took over: it will draw (or explain) itself.
     if (seq === renderSeq) debug.layingOut = false;
@@ -265,7 +287,9 @@ function setStale(stale: boolean): void {
 }
 
 function runSearch(): void {
-  searchHits = renderer.setSearch(search.value);
+  renderer.setSearch(search.value);
+  const q = search.value.trim().toLowerCase();
+  searchHits = q && lastGraph ? lastGraph.search.filter((e) => e.text.includes(q)) : [];
   searchCursor = -1;
   searchStatus.textContent = search.value.trim() ? (searchHits.length ? t('searchMatches', 0, searchHits.length) : t('searchNone')) : '';
 }
@@ -389,9 +413,22 @@ modelPicker.addEventListener('change', () => {
 search.addEventListener('input', runSearch);
 search.addEventListener('keydown', (event) => {
   if (event.key !== 'Enter' || searchHits.length === 0) return;
-  searchCursor = (searchCursor + 1) % searchHits.length;
-  renderer.ensureVisible(searchHits[searchCursor], true);
-  searchStatus.textContent = t('searchMatches', searchCursor + 1, searchHits.length);
+  const cursor = (searchCursor + 1) % searchHits.length;
+  const hit = searchHits[cursor];
+  // Open every closed group on the way to the match, then show it once it is drawn.
+  const closed = hit.groups.filter((g) => lastGraph?.collapsedGroups.includes(g) || state.collapsed[g] === true);
+  const show = () => {
+    searchCursor = cursor;
+    renderer.ensureVisible(hit.key, true);
+    renderer.focusNode(hit.key);
+    search.focus();
+    searchStatus.textContent = t('searchMatches', cursor + 1, searchHits.length);
+  };
+  if (closed.length === 0) return show();
+  for (const g of closed) state.collapsed[g] = false;
+  saveState();
+  pendingReveal = show;
+  scheduleRender();
 });
 
 applyStrings();

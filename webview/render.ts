@@ -34,6 +34,8 @@ interface NodeLine {
 }
 interface MeasuredNode {
   node: ViewNode;
+  /** Everything the node's children are drawn from: when it is unchanged, an update touches attributes only. */
+  drawKey: string;
   lines: NodeLine[];
   /** Trained weights of the node's layer (the same arrays on every call of a shared layer), or null. */
   weights: WeightsArray[] | null;
@@ -106,6 +108,27 @@ export function xmlSafe(text: string): string {
   });
 }
 
+/** The fields of a node its drawing depends on besides its text lines. */
+function n0(n: ViewNode): unknown[] {
+  return [n.kind, n.role, n.shared, n.colorIndex, n.repeat ?? 0, n.expandKey, n.error, n.name, n.detail, n.shapeText];
+}
+
+/** Above this many nodes only what is on screen, plus a margin, is in the DOM; zoom and pan update that set. */
+export const VIRTUAL_ABOVE = 1000;
+/** Above this many nodes in view (zoomed far out on a big graph) nodes and edges are painted on a canvas. */
+export const CANVAS_ABOVE = 1500;
+/** The margin drawn around the view, as a fraction of its size on each side, so that a short pan adds nothing. */
+const VIEW_MARGIN = 0.5;
+
+interface Rect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+const meets = (a: Rect, b: Rect) => a.x0 <= b.x1 && b.x0 <= a.x1 && a.y0 <= b.y1 && b.y0 <= a.y1;
+const contains = (outer: Rect, inner: Rect) => outer.x0 <= inner.x0 && outer.y0 <= inner.y0 && outer.x1 >= inner.x1 && outer.y1 >= inner.y1;
+
 /** Classes that mark interaction state (selection, cursor highlight, hover, search) rather than the graph. */
 const MARK_CLASSES = ['selected', 'highlighted', 'hovered', 'peer', 'match', 'dimmed'];
 
@@ -121,6 +144,13 @@ export class GraphRenderer {
   private readonly zoomBehavior: ZoomBehavior<SVGSVGElement, unknown>;
   private layout: LayoutResult | null = null;
   private graph: ViewGraph | null = null;
+  private measured: MeasuredNode[] = [];
+  private labelWidths = new Map<string, number>();
+  /** Bounding boxes of edge routes (with their labels), for culling. */
+  private edgeBoxes = new Map<string, Rect>();
+  /** The graph region the DOM holds now (null: everything), and the scale it was drawn at. */
+  private drawnRegion: { rect: Rect; k: number } | null = null;
+  private readonly paintCanvas: HTMLCanvasElement;
   selectedKey: string | null = null;
   private highlighted = new Set<number>();
   private searchMatches = new Set<string>();
@@ -135,6 +165,9 @@ export class GraphRenderer {
     host: HTMLElement,
     private readonly callbacks: RenderCallbacks,
   ) {
+    // Under the SVG: where a big graph seen from far is painted (see CANVAS_ABOVE).
+    this.paintCanvas = select(host).append('canvas').attr('class', 'lg-paint').attr('aria-hidden', 'true').node()!;
+    this.paintCanvas.hidden = true;
     this.svg = select(host).append('svg').attr('class', 'lg-canvas').attr('role', 'img') as never;
     const defs = this.svg.append('defs');
     for (const [id, cls] of [
@@ -169,6 +202,7 @@ export class GraphRenderer {
         // Zoomed far out, outlines keep one screen pixel so that the graph's outline stays visible.
         this.svg.classed('lg-far', event.transform.k < FAR_SCALE);
         this.callbacks.onZoom(event.transform);
+        this.drawVisible();
         this.onViewChange?.();
       });
     this.svg.call(this.zoomBehavior).on('dblclick.zoom', null);
@@ -256,7 +290,14 @@ export class GraphRenderer {
       width = Math.max(width, slots.reduce((a, b) => a + b, 0) + HIST_GAP * (weights.length - 1) + 2 * PAD_X);
     }
     const height = lines.reduce((h, l) => h + LINE[l.kind], 0) + 2 * PAD_Y + (node.error ? 4 : 0) + (weights?.length ? WEIGHTS_BLOCK : 0);
-    return { node, lines, weights: weights?.length ? weights : null, width: Math.ceil(width), height: Math.ceil(height) };
+    const drawKey = JSON.stringify([
+      n0(node),
+      lines,
+      weights?.map((w) => [w.name, w.shape, w.histogram, w.stats]) ?? null,
+      Math.ceil(width),
+      Math.ceil(height),
+    ]);
+    return { node, drawKey, lines, weights: weights?.length ? weights : null, width: Math.ceil(width), height: Math.ceil(height) };
   }
 
   private update(graph: ViewGraph, measured: MeasuredNode[], layout: LayoutResult, labelWidths: Map<string, number>): void {
@@ -283,6 +324,8 @@ export class GraphRenderer {
       })
       .attr('data-group', (d) => d.key)
       .attr('data-collapsed', 'false')
+      .classed('nested', (d) => d.key.startsWith('n:'))
+      .classed('repeat', (d) => d.key.startsWith('r:'))
       .each(function (d) {
         const { x, y, box } = topLeft(d.key);
         const g = select(this);
@@ -306,13 +349,146 @@ export class GraphRenderer {
       .attr('y', (d) => topLeft(d.key).y + 13)
       .text((d) => `▾ ${d.label}${self.cost?.clusterTotal(graph, d.key) ?? ''}`);
 
+    this.measured = measured;
+    this.labelWidths = labelWidths;
+    this.edgeBoxes = new Map();
+    for (const e of graph.edges) {
+      const route = layout.edges.get(e.key);
+      if (!route) continue;
+      const w = (labelWidths.get(e.key) ?? 0) / 2;
+      const r: Rect = { x0: route.label.x - w, y0: route.label.y - EDGE_LABEL_HEIGHT, x1: route.label.x + w, y1: route.label.y + EDGE_LABEL_HEIGHT };
+      for (const p of route.points) {
+        r.x0 = Math.min(r.x0, p.x);
+        r.y0 = Math.min(r.y0, p.y);
+        r.x1 = Math.max(r.x1, p.x);
+        r.y1 = Math.max(r.y1, p.y);
+      }
+      this.edgeBoxes.set(e.key, r);
+    }
+    this.layout = layout;
+    this.graph = graph;
+    this.drawnRegion = null;
+    this.drawVisible(true);
+  }
+
+  /** The graph region on screen, widened by `margin` of the view's size on each side. */
+  private viewRect(margin: number): Rect {
+    const { width, height } = this.viewSize();
+    const tr = this.transform;
+    const [x0, y0] = tr.invert([-width * margin, -height * margin]);
+    const [x1, y1] = tr.invert([width * (1 + margin), height * (1 + margin)]);
+    return { x0, y0, x1, y1 };
+  }
+
+  /** Puts into the DOM what is on screen (everything for a small graph), or paints it on the canvas when that is
+   *  too much for elements. After a pan that stays inside the drawn margin, and at the same zoom, nothing changes. */
+  private drawVisible(force = false, everything = false): void {
+    const graph = this.graph;
+    const layout = this.layout;
+    if (!graph || !layout) return;
+    const virtual = !everything && graph.nodes.length > VIRTUAL_ABOVE;
+    if (virtual && !force && this.drawnRegion) {
+      const k = this.transform.k;
+      const region = this.drawnRegion;
+      if (contains(region.rect, this.viewRect(0)) && k / region.k < 1.5 && region.k / k < 1.5) {
+        if (!this.paintCanvas.hidden) this.paint();
+        return;
+      }
+    }
+    let measured = this.measured;
+    let edges = graph.edges;
+    if (virtual) {
+      const rect = this.viewRect(VIEW_MARGIN);
+      const nodeRect = (m: MeasuredNode): Rect => {
+        const b = layout.nodes.get(m.node.key)!;
+        return { x0: b.x - b.width / 2, y0: b.y - b.height / 2, x1: b.x + b.width / 2, y1: b.y + b.height / 2 };
+      };
+      measured = measured.filter((m) => layout.nodes.has(m.node.key) && meets(rect, nodeRect(m)));
+      edges = edges.filter((e) => {
+        const b = this.edgeBoxes.get(e.key);
+        return b !== undefined && meets(rect, b);
+      });
+      this.drawnRegion = { rect, k: this.transform.k };
+    } else this.drawnRegion = null;
+    const onCanvas = virtual && measured.length > CANVAS_ABOVE;
+    this.svg.attr('data-painter', onCanvas ? 'canvas' : 'svg');
+    this.paintCanvas.hidden = !onCanvas;
+    if (onCanvas) {
+      this.canvasItems = { nodes: measured, edges };
+      this.joinEdges([], layout);
+      this.joinNodes([], layout);
+      this.paint();
+    } else {
+      this.canvasItems = null;
+      this.joinEdges(edges, layout);
+      this.joinNodes(measured, layout);
+    }
+    this.svg.attr('data-drawn', onCanvas ? 0 : measured.length);
+  }
+
+  private canvasItems: { nodes: MeasuredNode[]; edges: ViewEdge[] } | null = null;
+
+  /** Boxes and straight route segments on the canvas, in the theme's colours; no text (it would be unreadable at
+   *  this scale anyway). */
+  private paint(): void {
+    const items = this.canvasItems;
+    const layout = this.layout;
+    if (!items || !layout) return;
+    const { width, height } = this.viewSize();
+    const dpr = window.devicePixelRatio || 1;
+    const c = this.paintCanvas;
+    if (c.width !== Math.round(width * dpr) || c.height !== Math.round(height * dpr)) {
+      c.width = Math.round(width * dpr);
+      c.height = Math.round(height * dpr);
+    }
+    const ctx = c.getContext('2d');
+    if (!ctx) return;
+    const css = getComputedStyle(this.svg.node()!);
+    const colour = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, c.width, c.height);
+    const tr = this.transform;
+    ctx.setTransform(dpr * tr.k, 0, 0, dpr * tr.k, dpr * tr.x, dpr * tr.y);
+    ctx.lineWidth = 1 / tr.k;
+    ctx.strokeStyle = colour('--lg-edge', '#888');
+    ctx.beginPath();
+    for (const e of items.edges) {
+      const pts = layout.edges.get(e.key)?.points;
+      if (!pts || pts.length === 0) continue;
+      ctx.moveTo(pts[0].x, pts[0].y);
+      for (let i = 1; i < pts.length; i++) ctx.lineTo(pts[i].x, pts[i].y);
+    }
+    ctx.stroke();
+    const fill = colour('--lg-node', '#333');
+    const border = colour('--lg-border', '#777');
+    const error = colour('--lg-error', '#f44');
+    ctx.fillStyle = fill;
+    ctx.strokeStyle = border;
+    ctx.beginPath();
+    const bad: Box[] = [];
+    for (const m of items.nodes) {
+      const b = layout.nodes.get(m.node.key)!;
+      if (m.node.error) bad.push(b);
+      ctx.rect(b.x - b.width / 2, b.y - b.height / 2, b.width, b.height);
+    }
+    ctx.fill();
+    ctx.stroke();
+    ctx.strokeStyle = error;
+    ctx.lineWidth = 2 / tr.k;
+    ctx.beginPath();
+    for (const b of bad) ctx.rect(b.x - b.width / 2, b.y - b.height / 2, b.width, b.height);
+    ctx.stroke();
+  }
+
+  private joinEdges(edges: ViewEdge[], layout: LayoutResult): void {
+    const labelWidths = this.labelWidths;
     const path = line<{ x: number; y: number }>()
       .x((p) => p.x)
       .y((p) => p.y)
       .curve(curveBasis);
     this.edgeLayer
       .selectAll<SVGGElement, ViewEdge>('g.edge')
-      .data(graph.edges, (d) => d.key)
+      .data(edges, (d) => d.key)
       .join((enter) => {
         const g = enter.append('g').attr('class', 'edge');
         g.append('path');
@@ -343,7 +519,10 @@ export class GraphRenderer {
           .attr('rx', 3);
         label.select('text').attr('y', 4).text(d.shapeText);
       });
+  }
 
+  private joinNodes(measured: MeasuredNode[], layout: LayoutResult): void {
+    const self = this;
     this.nodeLayer
       .selectAll<SVGGElement, MeasuredNode>('g.node')
       .data(measured, (d) => d.node.key)
@@ -360,7 +539,7 @@ export class GraphRenderer {
             if (event.key === 'Enter' || event.key === ' ') {
               event.preventDefault();
               self.activate(d.node);
-            }
+            } else if (self.step(d.node, event.key)) event.preventDefault();
           })
           .on('mouseenter', (_event: MouseEvent, d) => self.hover(d.node))
           .on('mouseleave', () => self.hover(null)),
@@ -381,13 +560,17 @@ export class GraphRenderer {
     const el = g.node()!;
     const cls = ['node', n.kind, `role-${n.role}`];
     if (n.shared) cls.push('shared', `shared-c${n.colorIndex}`);
+    if (n.repeat) cls.push('repeat');
+    if (n.kind !== 'group' && n.expandKey) cls.push('nested');
     if (n.error) cls.push('has-error');
     el.setAttribute('class', cls.join(' '));
     const attrs: Record<string, string | null> = {
       'data-layer': n.kind === 'group' ? null : n.name,
       'data-call': n.kind === 'group' ? null : n.callIndex,
       'data-group': n.kind === 'group' ? n.key.slice(2) : null,
-      'data-collapsed': n.kind === 'group' ? 'true' : null,
+      'data-nested': n.kind !== 'group' && n.expandKey ? n.expandKey : null,
+      'data-repeat': n.repeat ? String(n.repeat) : null,
+      'data-collapsed': n.expandKey ? 'true' : null,
       'data-role': n.role,
       'data-shared': n.shared ? String(n.shared) : null,
       'data-error': n.error,
@@ -399,17 +582,24 @@ export class GraphRenderer {
     for (const [k, v] of Object.entries(attrs)) if (v === null) el.removeAttribute(k);
     else el.setAttribute(k, v);
 
-    // Children are rebuilt each time: cheap, and the node element itself (focus, hover state) survives.
+    // Children are rebuilt only when what they show changed; the element itself (focus, hover) always survives.
+    const drawn = el as unknown as { __lgDrawn?: string };
+    if (drawn.__lgDrawn === m.drawKey) return;
+    drawn.__lgDrawn = m.drawKey;
     while (el.firstChild) el.removeChild(el.firstChild);
     const w = m.width;
     const h = m.height;
     const rx = n.role === 'input' ? Math.min(h / 2, 16) : n.kind === 'group' ? 2 : 5;
     g.append('title').text([n.name, n.detail, n.shapeText, n.shared ? t('sharedTitle', n.shared) : '', n.error ? t('errorPrefix', n.error) : ''].filter(Boolean).join('\n'));
-    if (n.kind === 'group') {
+    if (n.repeat) {
+      // A deeper stack for a run of identical blocks.
+      g.append('rect').attr('class', 'stack').attr('x', -w / 2 + 8).attr('y', -h / 2 + 8).attr('width', w).attr('height', h).attr('rx', rx);
+    }
+    if (n.kind === 'group' || n.expandKey) {
       // A stacked look says "there is more inside".
       g.append('rect').attr('class', 'stack').attr('x', -w / 2 + 4).attr('y', -h / 2 + 4).attr('width', w).attr('height', h).attr('rx', rx);
     }
-    g.append('rect').attr('class', 'frame').attr('x', -w / 2).attr('y', -h / 2).attr('width', w).attr('height', h).attr('rx', rx).style('fill', this.cost?.fill(n) ?? null);
+    g.append('rect').attr('class', 'frame').attr('x', -w / 2).attr('y', -h / 2).attr('width', w).attr('height', h).attr('rx', rx).style('fill', () => this.cost?.fill(n) ?? null);
     if (n.role === 'output') {
       g.append('rect').attr('class', 'frame-inner').attr('x', -w / 2 + 3).attr('y', -h / 2 + 3).attr('width', w - 6).attr('height', h - 6).attr('rx', 3);
     }
@@ -471,7 +661,8 @@ export class GraphRenderer {
   private anchor: { key: string; screen: [number, number] } | null = null;
 
   private boxOf(groupKey: string) {
-    return this.layout?.clusters.get(groupKey) ?? this.layout?.nodes.get(`g:${groupKey}`);
+    const closed = this.graph?.nodes.find((n) => n.expandKey === groupKey)?.key ?? `g:${groupKey}`;
+    return this.layout?.clusters.get(groupKey) ?? this.layout?.nodes.get(closed);
   }
 
   private rememberAnchor(groupKey: string): void {
@@ -492,13 +683,38 @@ export class GraphRenderer {
   }
 
   private activate(node: ViewNode): void {
-    if (node.kind === 'group') {
-      this.toggleGroup(node.key.slice(2));
+    if (node.expandKey !== null) {
+      this.toggleGroup(node.expandKey);
       return;
     }
     this.selectedKey = node.key;
     this.applyMarks();
     this.callbacks.onActivate(node);
+  }
+
+  /** Keyboard navigation: down/up follow the edges to a consumer/producer, left/right go to the neighbour in
+   *  drawing order. Returns whether the key was one of those. */
+  private step(from: ViewNode, key: string): boolean {
+    if (!this.graph) return false;
+    let next: string | undefined;
+    if (key === 'ArrowDown') next = this.graph.edges.find((e) => e.source === from.key)?.target;
+    else if (key === 'ArrowUp') next = this.graph.edges.find((e) => e.target === from.key)?.source;
+    else if (key === 'ArrowLeft' || key === 'ArrowRight') {
+      const i = this.graph.nodes.findIndex((n) => n.key === from.key);
+      next = this.graph.nodes[i + (key === 'ArrowLeft' ? -1 : 1)]?.key;
+    } else return false;
+    if (next) this.focusNode(next);
+    return true;
+  }
+
+  /** Selects and focuses a drawn node, panning it into view. */
+  focusNode(key: string): void {
+    if (!this.layout?.nodes.has(key)) return;
+    this.selectedKey = key;
+    this.ensureVisible(key);
+    this.applyMarks();
+    const el = this.nodeLayer.selectAll<SVGGElement, MeasuredNode>('g.node').filter((d) => d.node.key === key).node();
+    el?.focus({ preventScroll: true });
   }
 
   private hover(node: ViewNode | null): void {
@@ -513,8 +729,9 @@ export class GraphRenderer {
   setHighlight(callIds: number[]): void {
     this.highlighted = new Set(callIds);
     this.applyMarks();
-    const first = this.nodeLayer.select<SVGGElement>('g.node.highlighted').node();
-    if (first) this.ensureVisible(first.getAttribute('data-key')!);
+    // From the graph, not the DOM: on a big graph the highlighted node may be off screen and not drawn.
+    const first = this.graph?.nodes.find((n) => n.callIds.some((id) => this.highlighted.has(id)));
+    if (first) this.ensureVisible(first.key);
   }
 
   /** Marks matches of `query` (name or class, case-insensitive); returns the matching keys in drawing order. */
@@ -592,6 +809,17 @@ export class GraphRenderer {
 
   /** The drawing as a standalone SVG document: computed theme colours copied onto each element. */
   exportSvg(): string {
+    // The export is the whole graph, also where only the part on screen is drawn.
+    if ((this.graph?.nodes.length ?? 0) <= VIRTUAL_ABOVE) return this.exportDrawn();
+    this.drawVisible(true, true);
+    try {
+      return this.exportDrawn();
+    } finally {
+      this.drawVisible(true);
+    }
+  }
+
+  private exportDrawn(): string {
     const source = this.svg.node()!;
     // Selection, the editor cursor's highlight, hover and search are the user's state, not the graph: clear them
     // while styles are copied so that the export shows the graph as it is, then put them back.

@@ -82,7 +82,8 @@ export function twoInTwoOut(extraModel = false): AnalysisResult {
 }
 
 /** A generated deep model (without `grouped`, one flat level): Input, then `stages` stage() helpers each calling res_block() `blocks` times; a block is
- *  Dense → relu → Dense → Add(skip) → relu. With 4 × 10 blocks that is 200 layers after the input. */
+ *  Dense → relu → Dense → Add(skip) → relu. With 4 × 10 blocks that is 200 layers after the input. Grouped, each
+ *  stage is wider than the one before (as in a ResNet), so stages differ while the blocks of one stage repeat. */
 export function residualNetwork(stages = 4, blocks = 10, width = 64, grouped = true): AnalysisResult {
   const b = new IrBuilder('deep.py');
   let x = b.input('input_layer', [null, width]);
@@ -101,12 +102,13 @@ export function residualNetwork(stages = 4, blocks = 10, width = 64, grouped = t
     for (let k = 0; k < blocks; k++) {
       const scope = [stage, { name: 'res_block', callRange: range(800 + k), invocation: invocation++ }];
       const skip = x;
-      const p = width * width + width;
-      let h = b.apply(name('dense'), 'Dense', p, [x], [null, width]);
-      h = b.apply(name('activation'), 'Activation', 0, [h], [null, width]);
-      h = b.apply(name('dense'), 'Dense', p, [h], [null, width]);
-      h = b.apply(name('add'), 'Add', 0, [h, skip], [null, width]);
-      x = b.apply(name('activation'), 'Activation', 0, [h], [null, width]);
+      const w = grouped ? width * (s + 1) : width;
+      const p = w * w + w;
+      let h = b.apply(name('dense'), 'Dense', p, [x], [null, w]);
+      h = b.apply(name('activation'), 'Activation', 0, [h], [null, w]);
+      h = b.apply(name('dense'), 'Dense', p, [h], [null, w]);
+      h = b.apply(name('add'), 'Add', 0, [h, skip], [null, w]);
+      x = b.apply(name('activation'), 'Activation', 0, [h], [null, w]);
       for (let i = 0; i < 5; i++) scopes.push(scope);
     }
   }
