@@ -359,16 +359,25 @@ describe('webview: 10,000 nodes', () => {
     assert.equal(await page.getAttribute('svg.lg-canvas', 'data-painter'), 'svg');
     const drawn = await count(page, '.node');
     assert.ok(drawn > 0 && drawn < 1500, String(drawn));
-    // Every element drawn is on screen or within the margin of half a screen around it.
+    // Every element drawn is near the screen: the renderer draws the view plus half a screen each side and keeps that
+    // set while the view stays inside it, so a drawn node is at most one screen (plus a node's size) off screen.
     const inMargin = () =>
       page.evaluate(() => {
         const c = document.querySelector('svg.lg-canvas').getBoundingClientRect();
         return [...document.querySelectorAll('.node')].every((e: any) => { // eslint-disable-line @typescript-eslint/no-explicit-any
           const b = e.getBoundingClientRect();
-          return b.right > c.left - c.width * 0.75 && b.left < c.right + c.width * 0.75 && b.bottom > c.top - c.height * 0.75 && b.top < c.bottom + c.height * 0.75;
+          return b.right > c.left - c.width * 1.1 && b.left < c.right + c.width * 1.1 && b.bottom > c.top - c.height * 1.1 && b.top < c.bottom + c.height * 1.1;
         });
       });
-    assert.equal(await inMargin(), true);
+    // Culling follows zoom and pan on the next frame(s): wait for it to settle (a loaded machine may take a while).
+    const settled = async () => {
+      for (let i = 0; i < 50; i++) {
+        if (await inMargin()) return true;
+        await page.waitForTimeout(100);
+      }
+      return false;
+    };
+    assert.equal(await settled(), true);
     const before = await page.$$eval('.node', (els) => els.map((e) => e.getAttribute('data-key')).sort().join());
     await shot(page, 'big10k-zoomed');
     // A long drag: other nodes come in, the ones left behind go.
@@ -378,8 +387,8 @@ describe('webview: 10,000 nodes', () => {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height - 20, { steps: 1 });
     await page.mouse.move(box.x + box.width / 2, box.y + 20, { steps: 8 });
     await page.mouse.up();
+    assert.equal(await settled(), true);
     assert.notEqual(await page.$$eval('.node', (els) => els.map((e) => e.getAttribute('data-key')).sort().join()), before);
-    assert.equal(await inMargin(), true);
 
     // Search jumps to a node far away: it is drawn, selected and on screen.
     await page.fill('.lg-search', 'dense_1900');
