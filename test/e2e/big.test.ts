@@ -49,6 +49,9 @@ describe('LayerGraph on a 1,000-layer model (code-server, packaged .vsix)', { ti
     await shot(page, 'big-chain', async () => {
       const t0 = Date.now();
       await openFile(page, 'big/chain1000.py');
+      // The analysis has arrived when the model's CodeLens shows; the editor must have focus for the command.
+      await poll('the model CodeLens', async () => (await page.locator('.codelens-decoration', { hasText: ' layers' }).count()) > 0, FIRST_ACTIVATION_MS, 200);
+      await page.locator('.monaco-editor .view-lines').first().click();
       await runCommand(page, 'LayerGraph: Open Graph Preview to the Side');
       const frame = await poll('the graph webview', () => graphFrame(page), FIRST_ACTIVATION_MS);
       await poll('the first layers of the chain in the graph', async () => (await graphNodes(frame)).some((n) => n.layer === 'd0'), FIRST_ACTIVATION_MS);

@@ -181,13 +181,25 @@ export async function startSession(options: CodeServerOptions = {}): Promise<Ses
 /** Runs a command from the palette by its exact title, as a user does with F1 (clicking the matching row, so a
  *  longer title that sorts first, e.g. "View: Close All Editors", is never run by mistake). */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
-  await row.waitFor({ state: 'visible', timeout: 30000 });
-  await row.click();
+  const pattern = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  // The palette lists a command only while its `when` holds (most of ours: an editor of model code has focus). Right
+  // after a file opens, focus may still be in the Explorer: then close the palette, focus the editor and ask again.
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: pattern }) }).first();
+    try {
+      await row.waitFor({ state: 'visible', timeout: attempt < 2 ? 10000 : 30000 });
+      await row.click();
+      return;
+    } catch (e) {
+      if (attempt >= 2) throw e;
+      await page.keyboard.press('Escape');
+      await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click({ timeout: 5000 }).catch(() => undefined);
+    }
+  }
 }
 
 /** Opens a workspace file by clicking through the Explorer (Quick Open's file search needs ripgrep, which
@@ -199,7 +211,11 @@ export async function openFile(page: Page, relative: string): Promise<void> {
   for (const folder of parts.slice(0, -1)) {
     const row = tree.locator(`.monaco-list-row[aria-label="${folder}"]`).first();
     await row.waitFor({ state: 'visible', timeout: 30000 });
-    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    // A click on a folder the tree is still re-rendering may only select it: click again until it is open.
+    for (let attempt = 0; attempt < 5 && (await row.getAttribute('aria-expanded')) !== 'true'; attempt++) {
+      await row.click();
+      await poll(`folder ${folder} to open`, async () => (await row.getAttribute('aria-expanded')) === 'true', 3000, 100).catch(() => undefined);
+    }
   }
   const file = tree.locator(`.monaco-list-row[aria-label="${base}"]`).first();
   await file.waitFor({ state: 'visible', timeout: 30000 });
