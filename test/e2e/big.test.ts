@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as os from 'node:os';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { graphFrame, graphNodes, log, openFile, poll, problemCounts, runCommand, screenshot, startSession, type Session } from './harness';
+import { graphFrame, graphNodes, log, openFile, PLAIN_TYPING, poll, problemCounts, runCommand, screenshot, type Session, shot, startSession } from './harness';
 
 const FIRST_ACTIVATION_MS = 120000;
 const SLOW_MS = 90000;
@@ -14,24 +14,6 @@ function chain(n: number): string {
   for (let i = 0; i < n; i++) lines.push(`h = layers.Dense(16, name="d${i}")(h)`);
   lines.push('m = keras.Model(x, h)', '');
   return lines.join('\n');
-}
-
-const PLAIN_TYPING = {
-  'editor.autoClosingBrackets': 'never',
-  'editor.autoClosingQuotes': 'never',
-  'editor.autoIndent': 'none',
-  'editor.quickSuggestions': { other: false, comments: false, strings: false },
-  'editor.suggestOnTriggerCharacters': false,
-  'editor.acceptSuggestionOnEnter': 'off',
-};
-
-async function shot(page: Page | undefined, name: string, body: () => Promise<void>): Promise<void> {
-  try {
-    await body();
-  } catch (e) {
-    if (page) await screenshot(page, `failed-${name}`).catch(() => undefined);
-    throw e;
-  }
 }
 
 describe('LayerGraph on a 1,000-layer model (code-server, packaged .vsix)', { timeout: 600000 }, () => {

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { log, openFile, poll, ROOT, screenshot, startSession, type Session } from './harness';
+import { goTo, log, openFile, poll, ROOT, screenshot, type Session, shot, startSession } from './harness';
 
 const FIRST_ACTIVATION_MS = 120000;
 const SLOW_MS = 60000;
@@ -28,22 +28,6 @@ const FILES = {
   'cost/resnet50.py': fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'cost', 'resnet50.py'), 'utf8'),
   'cost/small.py': SMALL,
 };
-
-async function shot(page: Page | undefined, name: string, body: () => Promise<void>): Promise<void> {
-  try {
-    await body();
-  } catch (e) {
-    if (page) await screenshot(page, `failed-cost-${name}`).catch(() => undefined);
-    await page?.keyboard.press('Escape').catch(() => undefined);
-    throw e;
-  }
-}
-
-async function goTo(page: Page, lineColumn: string): Promise<void> {
-  await page.keyboard.press('Control+G');
-  await page.keyboard.type(lineColumn);
-  await page.keyboard.press('Enter');
-}
 
 /** The hover at the cursor (Ctrl+K Ctrl+I, "Show Hover"), once it holds LayerGraph's part and `needle`. */
 async function hoverText(page: Page, needle: string): Promise<string> {
@@ -67,7 +51,7 @@ describe('LayerGraph cost in VS Code (code-server, packaged .vsix)', { timeout: 
 
   it('ResNet-50: the model CodeLens reads "177 layers · 25.6 M params · 3.86 GMACs · 7.76 GFLOPs"', async () => {
     const { page } = session;
-    await shot(page, 'lens', async () => {
+    await shot(page, 'cost-lens', async () => {
       await openFile(page, 'cost/resnet50.py');
       // The model is built on line 50; the editor renders only the lines in view (and their lenses).
       await goTo(page, '50:1');
@@ -82,7 +66,7 @@ describe('LayerGraph cost in VS Code (code-server, packaged .vsix)', { timeout: 
 
   it('hovers: a layer shows its MACs, FLOPs and memory; the model its totals and training estimate', async () => {
     const { page } = session;
-    await shot(page, 'hover', async () => {
+    await shot(page, 'cost-hover', async () => {
       await openFile(page, 'cost/small.py');
       // Line 4, on `hidden`: Dense(10) on 20 inputs = 200 MACs, 2·200 + 10 bias + 10 ReLU = 420 FLOPs.
       await goTo(page, '4:3');

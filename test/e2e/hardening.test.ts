@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import * as os from 'node:os';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { graphFrame, graphNodes, log, openFile, poll, problemCounts, runCommand, screenshot, startSession, type Session } from './harness';
+import { goTo, graphFrame, graphNodes, log, openFile, PLAIN_TYPING, poll, problemCounts, runCommand, screenshot, type Session, shot, startSession } from './harness';
 
 const FIRST_ACTIVATION_MS = 120000;
 const SLOW_MS = 60000;
@@ -16,27 +16,6 @@ const FILES = {
   'hostile/blowup.py': "import keras\nt = 'a' * 100000\nv = t * 5000\nw = v[0]\nb = [0] * 100000\nc = b * 1000\n",
   'hostile/inject.py': `import keras\na = keras.Input(shape=(4,))\nb = keras.Input(shape=(4,))\nsub = keras.layers.Subtract(name='${LINK}')\nd = sub([a, b])\nm = keras.Model([a, b], d)\n`,
 };
-/** Typing code into an editor as a user would, without the editor's helpers adding brackets, quotes or suggestions. */
-const PLAIN_TYPING = {
-  'editor.autoClosingBrackets': 'never',
-  'editor.autoClosingQuotes': 'never',
-  'editor.autoIndent': 'none',
-  'editor.quickSuggestions': { other: false, comments: false, strings: false },
-  'editor.suggestOnTriggerCharacters': false,
-  'editor.acceptSuggestionOnEnter': 'off',
-  'workbench.editor.languageDetection': false,
-};
-
-async function shot(page: Page | undefined, name: string, body: () => Promise<void>): Promise<void> {
-  try {
-    await body();
-  } catch (e) {
-    if (page) await screenshot(page, `failed-${name}`).catch(() => undefined);
-    await page?.keyboard.press('Escape').catch(() => undefined);
-    throw e;
-  }
-}
-
 /** Text and link texts of the visible notification toasts. */
 async function notifications(page: Page): Promise<{ text: string; links: string[] }[]> {
   return page.evaluate(() =>
@@ -45,12 +24,6 @@ async function notifications(page: Page): Promise<{ text: string; links: string[
       links: Array.from(t.querySelectorAll('.notification-list-item-message a')).map((a) => a.textContent ?? ''),
     })),
   );
-}
-
-async function goTo(page: Page, lineColumn: string): Promise<void> {
-  await page.keyboard.press('Control+G');
-  await page.keyboard.type(lineColumn);
-  await page.keyboard.press('Enter');
 }
 
 describe('LayerGraph hardened (code-server, packaged .vsix)', { timeout: 540000 }, () => {

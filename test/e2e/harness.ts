@@ -285,3 +285,32 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   log(`screenshot ${path.relative(ROOT, file)}`);
   return file;
 }
+
+/** Typing code into an editor as a user would, without the editor's helpers adding brackets, quotes or suggestions. */
+export const PLAIN_TYPING = {
+  'editor.autoClosingBrackets': 'never',
+  'editor.autoClosingQuotes': 'never',
+  'editor.autoIndent': 'none',
+  'editor.quickSuggestions': { other: false, comments: false, strings: false },
+  'editor.suggestOnTriggerCharacters': false,
+  'editor.acceptSuggestionOnEnter': 'off',
+  'workbench.editor.languageDetection': false,
+};
+
+/** Runs a test's steps; on failure saves a screenshot `failed-NAME` and closes whatever widget was open. */
+export async function shot(page: Page | undefined, name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (e) {
+    if (page) await screenshot(page, `failed-${name}`).catch(() => undefined);
+    await page?.keyboard.press('Escape').catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Moves the cursor with Go to Line ("12" or "12:5"). */
+export async function goTo(page: Page, lineColumn: string): Promise<void> {
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(lineColumn);
+  await page.keyboard.press('Enter');
+}
